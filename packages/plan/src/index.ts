@@ -1,0 +1,12 @@
+import "reflect-metadata";
+
+export * from "./model/enums.js";
+export { Agency } from "./model/agency.js";
+export { Dataset } from "./model/dataset.js";
+export { Release } from "./model/release.js";
+export { DatasetConnection, DatasetEdge, DatasetFilter, PageInfo } from "./model/connection.js";
+export { DateScalar, isoDate } from "./model/scalars.js";
+export { releaseStatus, monthOfDate, todayInHongKong, type ReleaseTiming } from "./status.js";
+export type { CatalogueAgency, CatalogueDataset, CatalogueRelease, PlanSection } from "./catalogue/types.js";
+export { catalogueAgencies, catalogueDatasets } from "./catalogue/catalogue.js";
+export { parsePlanDocument, type PlanRow } from "./catalogue/parse-plan.js";

@@ -1,0 +1,83 @@
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { DatabaseUnavailableError, describeDatabaseUrl } from "./errors.js";
+
+export interface ConnectionOptions {
+  /** A PostgreSQL server; when absent the store runs on embedded PGlite. */
+  readonly databaseUrl?: string | undefined;
+  /** PGlite's data folder; omitted means in memory. Ignored with `databaseUrl`. */
+  readonly dataDir?: string | undefined;
+  /** Most connections the PostgreSQL pool opens (default 10). */
+  readonly poolSize?: number | undefined;
+}
+
+/** One physical database, embedded or remote, and the driver adapter Prisma reaches it through. */
+export interface Connection {
+  readonly kind: "pglite" | "postgres";
+  /** Where the data lives, safe to print: a folder, "memory" or host:port/database. */
+  readonly target: string;
+  readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** Runs `SELECT 1`; throws DatabaseUnavailableError when the database does not answer. */
+  ping(): Promise<void>;
+  /** Connections in use and idle, for metrics (PGlite has one, always). */
+  poolStats(): { total: number; idle: number; waiting: number };
+  close(): Promise<void>;
+}
+
+export async function openConnection(options: ConnectionOptions): Promise<Connection> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir);
+}
+
+async function openPostgres(databaseUrl: string, poolSize: number): Promise<Connection> {
+  const target = describeDatabaseUrl(databaseUrl);
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its server (a restart) must not crash the process: the pool drops it.
+  pool.on("error", () => {});
+  const ping = async () => {
+    try {
+      await pool.query("SELECT 1");
+    } catch (error) {
+      throw new DatabaseUnavailableError(target, error);
+    }
+  };
+  await ping().catch(async (error: unknown) => {
+    await pool.end().catch(() => {});
+    throw error;
+  });
+  return {
+    kind: "postgres",
+    target,
+    adapterFactory: new PrismaPg(pool),
+    ping,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Connection> {
+  const target = dataDir ? `PGlite at ${dataDir}` : "PGlite in memory";
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  } catch (error) {
+    throw new DatabaseUnavailableError(target, error);
+  }
+  return {
+    kind: "pglite",
+    target,
+    adapterFactory: new PrismaPGlite(db),
+    ping: async () => {
+      try {
+        await db.query("SELECT 1");
+      } catch (error) {
+        throw new DatabaseUnavailableError(target, error);
+      }
+    },
+    poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,77 @@
+import type {
+  SqlDriverAdapter,
+  SqlDriverAdapterFactory,
+  SqlMigrationAwareDriverAdapterFactory,
+  SqlQuery,
+  Transaction,
+} from "@prisma/driver-adapter-utils";
+
+/** Receives every SQL statement the store sends, in order. */
+export type SqlListener = (sql: string) => void;
+
+/**
+ * Every statement the store runs passes through here, so tests can count them (an N+1 shows
+ * up as a count that grows with the data) and operators can trace them.
+ */
+export class SqlLog {
+  readonly #listeners = new Set<SqlListener>();
+
+  emit(sql: string): void {
+    for (const listener of this.#listeners) listener(sql);
+  }
+
+  subscribe(listener: SqlListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Runs `work` and returns the statements sent while it ran, with its result. */
+  async record<T>(work: () => Promise<T>): Promise<{ result: T; statements: string[] }> {
+    const statements: string[] = [];
+    const unsubscribe = this.subscribe((sql) => statements.push(sql));
+    try {
+      return { result: await work(), statements };
+    } finally {
+      unsubscribe();
+    }
+  }
+}
+
+const transactionControl = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\b/i;
+
+function logged<T extends object>(target: T, log: SqlLog): T {
+  return new Proxy(target, {
+    get(object, property, receiver) {
+      const value = Reflect.get(object, property, receiver);
+      if (typeof value !== "function") return value;
+      if (property === "queryRaw" || property === "executeRaw") {
+        return (query: SqlQuery) => {
+          if (!transactionControl.test(query.sql)) log.emit(query.sql);
+          return value.call(object, query);
+        };
+      }
+      if (property === "executeScript") {
+        return (script: string) => {
+          log.emit(script);
+          return value.call(object, script);
+        };
+      }
+      if (property === "startTransaction") {
+        return async (...args: unknown[]) => logged((await value.apply(object, args)) as Transaction, log);
+      }
+      return value.bind(object);
+    },
+  });
+}
+
+/** Wraps a driver adapter factory so that every connection it makes reports to `log`. */
+export function loggedAdapterFactory(
+  factory: SqlMigrationAwareDriverAdapterFactory,
+  log: SqlLog,
+): SqlDriverAdapterFactory {
+  return {
+    adapterName: factory.adapterName,
+    provider: factory.provider,
+    connect: async (): Promise<SqlDriverAdapter> => logged(await factory.connect(), log),
+  };
+}

@@ -1,0 +1,53 @@
+import { PrismaClient } from "./generated/prisma/client.js";
+import { openConnection, type Connection, type ConnectionOptions } from "./connection.js";
+import { applyMigrations } from "./schema-engine.js";
+import { loggedAdapterFactory, SqlLog } from "./sql-log.js";
+
+export interface StoreOptions extends ConnectionOptions {
+  /** Apply pending migrations on open (default true). */
+  readonly migrate?: boolean;
+}
+
+/** An open database with its Prisma client. Create one per process and share it. */
+export interface Store {
+  readonly prisma: PrismaClient;
+  readonly kind: Connection["kind"];
+  readonly target: string;
+  /** Every SQL statement sent through `prisma`. */
+  readonly sqlLog: SqlLog;
+  /** Names of the migrations applied when this store opened. */
+  readonly appliedMigrations: readonly string[];
+  ping(): Promise<void>;
+  poolStats(): ReturnType<Connection["poolStats"]>;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store: PostgreSQL at `databaseUrl` when given, embedded PGlite otherwise, with
+ * migrations applied. Fails with DatabaseUnavailableError naming the host (never the
+ * password) when the database cannot be reached.
+ */
+export async function createStore(options: StoreOptions = {}): Promise<Store> {
+  const connection = await openConnection(options);
+  try {
+    const appliedMigrations = options.migrate === false ? [] : await applyMigrations(connection.adapterFactory);
+    const sqlLog = new SqlLog();
+    const prisma = new PrismaClient({ adapter: loggedAdapterFactory(connection.adapterFactory, sqlLog) });
+    return {
+      prisma,
+      kind: connection.kind,
+      target: connection.target,
+      sqlLog,
+      appliedMigrations,
+      ping: () => connection.ping(),
+      poolStats: () => connection.poolStats(),
+      close: async () => {
+        await prisma.$disconnect();
+        await connection.close();
+      },
+    };
+  } catch (error) {
+    await connection.close().catch(() => {});
+    throw error;
+  }
+}

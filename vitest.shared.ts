@@ -1,0 +1,16 @@
+import { defaultClientConditions, defaultServerConditions } from "vite";
+import { defineConfig } from "vitest/config";
+
+// Workspace packages export their TypeScript source under this condition, so tests run
+// against source without a build step.
+const source = "@hkhealth/source";
+
+export default defineConfig({
+  resolve: { conditions: [source, ...defaultClientConditions] },
+  ssr: { resolve: { conditions: [source, ...defaultServerConditions] } },
+  test: {
+    environment: "node",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
