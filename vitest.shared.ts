@@ -7,7 +7,9 @@ const source = "@hkhealth/source";
 
 export default defineConfig({
   resolve: { conditions: [source, ...defaultClientConditions] },
-  ssr: { resolve: { conditions: [source, ...defaultServerConditions] } },
+  // Without "module": Node imports what vitest resolves for dependencies, and some packages'
+  // "module" builds are not valid Node ESM.
+  ssr: { resolve: { conditions: [source, ...defaultServerConditions.filter((condition) => condition !== "module")] } },
   test: {
     environment: "node",
     testTimeout: 60_000,

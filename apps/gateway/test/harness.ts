@@ -1,0 +1,39 @@
+import { loadCatalogue, type Store } from "@hkhealth/store";
+import { createTestStore } from "@hkhealth/store/testing";
+import { startGateway, type RunningGateway } from "../src/gateway.js";
+import { buildAllSubgraphs } from "../src/subgraphs.js";
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T;
+  errors?: Array<{ message: string; extensions?: Record<string, unknown>; path?: unknown[] }>;
+}
+
+export interface Harness {
+  readonly store: Store;
+  readonly gateway: RunningGateway;
+  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** A gateway on a free port over a fresh test store with the plan loaded. */
+export async function startHarness(): Promise<Harness> {
+  const store = await createTestStore();
+  await loadCatalogue(store.prisma);
+  const gateway = await startGateway({ store, subgraphs: await buildAllSubgraphs() }, { port: 0, host: "127.0.0.1" });
+  return {
+    store,
+    gateway,
+    async query(query, variables) {
+      const response = await fetch(gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse;
+    },
+    async close() {
+      await gateway.stop();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { AgencyCode } from "@hkhealth/plan";
+import { Directive, Field, ObjectType } from "type-graphql";
+import { AgencyReference } from "./references.js";
+
+/**
+ * GraphQL name of each agency's profile type. The plan subgraph returns `Agency.profile` as a
+ * union of these; each is owned by its agency's subgraph, so the gateway routes a profile to
+ * the right subgraph by its type.
+ */
+export const agencyProfileTypeName = {
+  [AgencyCode.HB]: "HealthBureauProfile",
+  [AgencyCode.HA]: "HospitalAuthorityProfile",
+  [AgencyCode.DH]: "DepartmentOfHealthProfile",
+} as const satisfies Record<AgencyCode, string>;
+
+/** Fields every agency profile has; each agency subgraph extends it with its own. */
+@ObjectType({ isAbstract: true })
+export abstract class AgencyProfileBase {
+  @Field(() => AgencyCode, { description: "Code of the agency." })
+  code!: AgencyCode;
+
+  @Field(() => String, { description: "The agency's official website." })
+  website!: string;
+
+  @Field(() => AgencyReference, { description: "The agency in the plan, with its datasets." })
+  agency!: AgencyReference;
+}
+
+/**
+ * The key-only stand-in of a profile type, for the subgraph that returns the union: it knows
+ * a profile's type and code, never its other fields.
+ */
+export function agencyProfileStub(code: AgencyCode) {
+  @ObjectType(agencyProfileTypeName[code], { description: `Profile of ${code}, resolved by its agency's subgraph.` })
+  @Directive('@key(fields: "code", resolvable: false)')
+  class AgencyProfileStub {
+    @Field(() => AgencyCode, { description: "Code of the agency." })
+    code!: AgencyCode;
+  }
+  return AgencyProfileStub;
+}
+

@@ -1,0 +1,42 @@
+import type { AgencyCode } from "@hkhealth/plan";
+import { Query, Resolver, type NonEmptyArray } from "type-graphql";
+import { agencyProfileTypeName, type AgencyProfileBase } from "./agency-profile.js";
+import { buildSubgraph, type Subgraph, type SubgraphDefinition } from "./build-subgraph.js";
+
+export interface AgencySubgraphDefinition<Profile extends AgencyProfileBase> {
+  readonly code: AgencyCode;
+  /** Subgraph name in the supergraph, e.g. "hospital-authority". */
+  readonly name: string;
+  /** Root field that returns the profile, e.g. "hospitalAuthority". */
+  readonly rootField: string;
+  /** The agency's profile type: a subclass of AgencyProfileBase named per `agencyProfileTypeName`. */
+  readonly profileType: abstract new () => Profile;
+  readonly profile: Profile;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  readonly resolvers?: Function[];
+  readonly referenceResolvers?: SubgraphDefinition["referenceResolvers"];
+}
+
+/** Builds an agency's subgraph: its profile entity, the root field to reach it, and its own resolvers. */
+export function buildAgencySubgraph<Profile extends AgencyProfileBase>(
+  definition: AgencySubgraphDefinition<Profile>,
+): Promise<Subgraph> {
+  const { profile, profileType } = definition;
+
+  @Resolver(() => profileType)
+  class AgencyProfileResolver {
+    @Query(() => profileType, { name: definition.rootField, description: `Profile of the ${definition.code} agency.` })
+    profile(): Profile {
+      return profile;
+    }
+  }
+
+  return buildSubgraph({
+    name: definition.name,
+    resolvers: [AgencyProfileResolver, ...(definition.resolvers ?? [])] as NonEmptyArray<Function>,
+    referenceResolvers: {
+      [agencyProfileTypeName[definition.code]]: () => profile,
+      ...definition.referenceResolvers,
+    },
+  });
+}

@@ -1,0 +1,7 @@
+export { buildSubgraph, type ReferenceResolver, type Subgraph, type SubgraphDefinition } from "./build-subgraph.js";
+export { buildAgencySubgraph, type AgencySubgraphDefinition } from "./agency-subgraph.js";
+export { AgencyProfileBase, agencyProfileStub, agencyProfileTypeName } from "./agency-profile.js";
+export { AgencyReference, DatasetReference, ReleaseReference } from "./references.js";
+export { createContext, type GraphContext } from "./context.js";
+export { userInputError } from "./errors.js";
+export { decodeCursor, encodeCursor, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination.js";

@@ -1,0 +1,88 @@
+import {
+  Agency,
+  DataFormat,
+  Dataset,
+  DatasetConnection,
+  DatasetFilter,
+  Language,
+  monthOfDate,
+  Release,
+  todayInHongKong,
+  isoDate,
+} from "@hkhealth/plan";
+import { findDatasets } from "@hkhealth/store";
+import { decodeCursor, encodeCursor, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { localised } from "./localised.js";
+
+const CURSOR_KIND = "dataset";
+
+function positionAfter(after: string | null | undefined): number | undefined {
+  if (after == null) return undefined;
+  const position = Number(decodeCursor(CURSOR_KIND, after));
+  if (!Number.isInteger(position)) throw userInputError(`"after" is not a dataset cursor: ${JSON.stringify(after)}`);
+  return position;
+}
+
+@Resolver(() => Dataset)
+export class DatasetResolver {
+  @Query(() => DatasetConnection, {
+    description: "Datasets in plan order, filtered and paginated (at most 100 a page).",
+  })
+  async datasets(
+    @Ctx() { store, loaders }: GraphContext,
+    @Arg("filter", () => DatasetFilter, { nullable: true, description: "Conditions the datasets must meet." }) filter?: DatasetFilter | null,
+    @Arg("first", () => Int, { nullable: true, description: "Page size: 1 to 100, default 20." }) first?: number | null,
+    @Arg("after", () => String, { nullable: true, description: "Cursor of the edge to start after." }) after?: string | null,
+  ): Promise<DatasetConnection> {
+    const size = pageSize(first);
+    const page = await findDatasets(store.prisma, {
+      agency: filter?.agency,
+      updateFrequency: filter?.updateFrequency,
+      format: filter?.format,
+      status: filter?.status,
+      statusMonth: monthOfDate(filter?.asOf ? isoDate(filter.asOf) : todayInHongKong()),
+      search: filter?.search,
+      afterPosition: positionAfter(after),
+      first: size,
+    });
+    // Prime the per-request cache so entity lookups of these datasets cost nothing more.
+    for (const dataset of page.datasets) loaders.datasetById.prime(dataset.id, dataset);
+    const edges = page.datasets.map((dataset) => ({
+      cursor: encodeCursor(CURSOR_KIND, dataset.position),
+      node: dataset as Dataset,
+    }));
+    return {
+      totalCount: page.totalCount,
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  @Query(() => Dataset, { nullable: true, description: "One dataset by its id, or null if there is none." })
+  dataset(@Arg("id", () => ID, { description: "The dataset's slug." }) id: string, @Ctx() { loaders }: GraphContext): Promise<Dataset | null> {
+    return loaders.datasetById.load(id) as Promise<Dataset | null>;
+  }
+
+  @FieldResolver(() => String, { description: "Title in the language asked for (Chinese as in the plan)." })
+  title(@Root() dataset: Dataset, @Arg("lang", () => Language, { nullable: true, defaultValue: Language.EN, description: "Language of the text." }) lang: Language | null): string {
+    return localised(lang, dataset.titleEn, dataset.titleZh);
+  }
+
+  @FieldResolver(() => Agency, { description: "The agency that publishes the dataset." })
+  async agency(@Root() dataset: Dataset, @Ctx() { loaders }: GraphContext): Promise<Agency> {
+    return (await loaders.agencyByCode.load(dataset.agencyCode)) as Agency;
+  }
+
+  @FieldResolver(() => [DataFormat], { description: "Every format any of its releases is published in." })
+  async formats(@Root() dataset: Dataset, @Ctx() { loaders }: GraphContext): Promise<DataFormat[]> {
+    const releases = await loaders.releasesByDatasetId.load(dataset.id);
+    const formats = new Set(releases.flatMap((release) => release.formats as DataFormat[]));
+    return Object.values(DataFormat).filter((format) => formats.has(format));
+  }
+
+  @FieldResolver(() => [Release], { description: "Its releases, oldest first." })
+  releases(@Root() dataset: Dataset, @Ctx() { loaders }: GraphContext): Promise<Release[]> {
+    return loaders.releasesByDatasetId.load(dataset.id) as Promise<Release[]>;
+  }
+}
