@@ -1,6 +1,13 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloGateway, LocalGraphQLDataSource, type ServiceEndpointDefinition } from "@apollo/gateway";
+import {
+  ApolloGateway,
+  LocalGraphQLDataSource,
+  type Experimental_DidResolveQueryPlanCallback,
+  type ServiceEndpointDefinition,
+} from "@apollo/gateway";
+
+type QueryPlan = Parameters<Experimental_DidResolveQueryPlanCallback>[0]["queryPlan"];
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
@@ -11,9 +18,13 @@ import cors from "cors";
 import express from "express";
 import { composeSupergraph } from "./supergraph.js";
 
+export type { QueryPlan };
+
 export interface GatewayOptions {
   readonly store: Store;
   readonly subgraphs: readonly Subgraph[];
+  /** Called with each operation's query plan (tests use it to see which subgraphs a query crosses). */
+  readonly onQueryPlan?: (queryPlan: QueryPlan) => void;
 }
 
 export interface RunningGateway {
@@ -37,6 +48,9 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
       if (!schema) throw new Error(`No in-process subgraph named ${name}`);
       return new LocalGraphQLDataSource(schema);
     },
+    ...(options.onQueryPlan && {
+      experimental_didResolveQueryPlan: ({ queryPlan }) => options.onQueryPlan?.(queryPlan),
+    }),
   });
 
   const app = express();

@@ -1,6 +1,6 @@
 import { loadCatalogue, type Store } from "@hkhealth/store";
 import { createTestStore } from "@hkhealth/store/testing";
-import { startGateway, type RunningGateway } from "../src/gateway.js";
+import { startGateway, type QueryPlan, type RunningGateway } from "../src/gateway.js";
 import { buildAllSubgraphs } from "../src/subgraphs.js";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -11,6 +11,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 export interface Harness {
   readonly store: Store;
   readonly gateway: RunningGateway;
+  /** Query plans of the operations sent so far, newest last. */
+  readonly queryPlans: QueryPlan[];
   query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
@@ -19,17 +21,22 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   const store = await createTestStore();
   await loadCatalogue(store.prisma);
-  const gateway = await startGateway({ store, subgraphs: await buildAllSubgraphs() }, { port: 0, host: "127.0.0.1" });
+  const queryPlans: QueryPlan[] = [];
+  const gateway = await startGateway(
+    { store, subgraphs: await buildAllSubgraphs(), onQueryPlan: (plan) => queryPlans.push(plan) },
+    { port: 0, host: "127.0.0.1" },
+  );
   return {
     store,
     gateway,
+    queryPlans,
     async query(query, variables) {
       const response = await fetch(gateway.url, {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json" },
         body: JSON.stringify({ query, variables }),
       });
-      return (await response.json()) as GraphQLResponse;
+      return (await response.json()) as GraphQLResponse<never>;
     },
     async close() {
       await gateway.stop();

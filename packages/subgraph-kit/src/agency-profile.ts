@@ -14,7 +14,8 @@ export const agencyProfileTypeName = {
 } as const satisfies Record<AgencyCode, string>;
 
 /** Fields every agency profile has; each agency subgraph extends it with its own. */
-@ObjectType({ isAbstract: true })
+// Never returned itself: only its subclasses are reachable from resolvers, so only they are emitted.
+@ObjectType()
 export abstract class AgencyProfileBase {
   @Field(() => AgencyCode, { description: "Code of the agency." })
   code!: AgencyCode;

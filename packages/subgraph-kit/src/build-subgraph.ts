@@ -9,6 +9,9 @@ import type { GraphContext } from "./context.js";
 const federationLink =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides"])';
 
+const queryDescription =
+  "Hong Kong public health open data: what the Health Bureau's Open Data Plan promised, what was released, and what the data says.";
+
 export type ReferenceResolver = (reference: Record<string, unknown>, context: GraphContext) => unknown;
 
 export interface SubgraphDefinition {
@@ -48,7 +51,9 @@ export async function buildSubgraph(definition: SubgraphDefinition): Promise<Sub
     skipCheck: true,
     validate: false,
   });
-  const typeDefs = `${federationLink}\n\n${printSchemaWithDirectives(typeGraphqlSchema)}`;
+  // type-graphql cannot describe the root type; every subgraph gives it the same words.
+  const printed = printSchemaWithDirectives(typeGraphqlSchema).replace(/^type Query /m, `"""${queryDescription}"""\ntype Query `);
+  const typeDefs = `${federationLink}\n\n${printed}`;
   const resolvers = createResolversMap(typeGraphqlSchema) as GraphQLResolverMap<GraphContext>;
   for (const [typeName, resolveReference] of Object.entries(definition.referenceResolvers ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference };

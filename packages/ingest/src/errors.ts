@@ -1,0 +1,19 @@
+/**
+ * Bad input to an ingest: names the file, where in it (line, row or path) and the field, so a
+ * person can find and fix it. Nothing has been written when this is thrown.
+ */
+export class IngestError extends Error {
+  constructor(
+    readonly source: string,
+    readonly problem: string,
+    readonly location?: string,
+    readonly field?: string,
+  ) {
+    super(
+      [source, location, field === undefined ? undefined : `field ${JSON.stringify(field)}`, problem]
+        .filter((part) => part !== undefined)
+        .join(": "),
+    );
+    this.name = "IngestError";
+  }
+}
