@@ -1,7 +1,7 @@
 import type { AgencyCode } from "@hkhealth/plan";
 import { Query, Resolver, type NonEmptyArray } from "type-graphql";
 import { agencyProfileTypeName, type AgencyProfileBase } from "./agency-profile.js";
-import { buildSubgraph, type Subgraph, type SubgraphDefinition } from "./build-subgraph.js";
+import { buildSubgraph, type Subgraph, type SubgraphDefinition, type TypeGraphQLClass } from "./build-subgraph.js";
 
 export interface AgencySubgraphDefinition<Profile extends AgencyProfileBase> {
   readonly code: AgencyCode;
@@ -12,8 +12,7 @@ export interface AgencySubgraphDefinition<Profile extends AgencyProfileBase> {
   /** The agency's profile type: a subclass of AgencyProfileBase named per `agencyProfileTypeName`. */
   readonly profileType: abstract new () => Profile;
   readonly profile: Profile;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  readonly resolvers?: Function[];
+  readonly resolvers?: TypeGraphQLClass[];
   readonly referenceResolvers?: SubgraphDefinition["referenceResolvers"];
 }
 
@@ -33,7 +32,7 @@ export function buildAgencySubgraph<Profile extends AgencyProfileBase>(
 
   return buildSubgraph({
     name: definition.name,
-    resolvers: [AgencyProfileResolver, ...(definition.resolvers ?? [])] as NonEmptyArray<Function>,
+    resolvers: [AgencyProfileResolver, ...(definition.resolvers ?? [])] as NonEmptyArray<TypeGraphQLClass>,
     referenceResolvers: {
       [agencyProfileTypeName[definition.code]]: () => profile,
       ...definition.referenceResolvers,

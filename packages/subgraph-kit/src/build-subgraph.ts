@@ -12,16 +12,18 @@ const federationLink =
 const queryDescription =
   "Hong Kong public health open data: what the Health Bureau's Open Data Plan promised, what was released, and what the data says.";
 
+/** A class decorated for type-graphql (resolver or type): type-graphql's own type for them. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export type TypeGraphQLClass = Function;
+
 export type ReferenceResolver = (reference: Record<string, unknown>, context: GraphContext) => unknown;
 
 export interface SubgraphDefinition {
   /** Name in the supergraph, e.g. "plan" or "hospital-authority". */
   readonly name: string;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  readonly resolvers: NonEmptyArray<Function>;
+  readonly resolvers: NonEmptyArray<TypeGraphQLClass>;
   /** Types not reachable from the resolvers' return types but part of this subgraph. */
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  readonly orphanedTypes?: Function[];
+  readonly orphanedTypes?: TypeGraphQLClass[];
   /**
    * `__resolveReference` for each entity this subgraph resolves. The gateway sends one
    * representation at a time, so each must load through a per-request DataLoader.

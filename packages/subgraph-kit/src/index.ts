@@ -1,4 +1,10 @@
-export { buildSubgraph, type ReferenceResolver, type Subgraph, type SubgraphDefinition } from "./build-subgraph.js";
+export {
+  buildSubgraph,
+  type ReferenceResolver,
+  type Subgraph,
+  type SubgraphDefinition,
+  type TypeGraphQLClass,
+} from "./build-subgraph.js";
 export { buildAgencySubgraph, type AgencySubgraphDefinition } from "./agency-subgraph.js";
 export { AgencyProfileBase, agencyProfileStub, agencyProfileTypeName } from "./agency-profile.js";
 export { AgencyReference, DatasetReference, ReleaseReference } from "./references.js";
