@@ -1,5 +1,5 @@
 import { pipeline, type Readable } from "node:stream";
-import { CsvError, parse, type Info } from "csv-parse";
+import { CsvError, parse } from "csv-parse";
 import { sniffFormat } from "./detect.js";
 import { failAt, type Fail } from "./fail.js";
 import { headerNames } from "./header.js";
@@ -15,34 +15,42 @@ export const parseCsv: FormatParser = async (input) => ({ metadata: {}, rows: re
 
 async function* readCsvRows({ source, open }: ParseInput): AsyncGenerator<RawRow> {
   const file = open();
-  const records: AsyncIterable<{ record: string[]; info: Info }> = pipeline(
-    file,
-    parse({ bom: true, info: true, skip_empty_lines: true, relax_column_count: true }),
-    () => {}, // errors reach the loop below through the parser
-  );
-  const firstBytes = captureFirstBytes(file);
   const lines = new RecordLines();
+  let headerCells: string[] | undefined; // as read, to name the column of a syntax error
+  const parser = parse({
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true, // checked below, with a clearer message
+    on_record: (cells, { empty_lines }) => {
+      headerCells ??= cells;
+      return lines.read(cells, empty_lines);
+    },
+  });
+  const records: AsyncIterable<string[]> = pipeline(file, parser, () => {
+    // errors reach the loop below through the parser
+  });
+  const hinted = withFormatHint(file);
   let header: string[] | undefined;
   let ordinal = 0;
   try {
-    for await (const { record, info } of records) {
-      const location = `line ${lines.startOf(record, info.empty_lines)}`;
+    for await (const cells of records) {
+      const location = `line ${lines.take()}`;
       const fail: Fail = failAt(source, location);
       if (header === undefined) {
-        header = headerNames(record, (problem, field) => fail(withFormatHint(problem, firstBytes()), field));
+        header = headerNames(cells, (problem, field) => fail(hinted(problem), field));
         continue;
       }
-      if (record.length !== header.length) {
-        fail(withFormatHint(`expected ${header.length} cells as in the header, got ${record.length}`, firstBytes()));
+      if (cells.length !== header.length) {
+        fail(hinted(`expected ${header.length} cells as in the header, got ${cells.length}`));
       }
-      const fields = Object.fromEntries(header.map((name, index) => [name, record[index] ?? ""]));
+      const fields = Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ""]));
       yield { ordinal: ++ordinal, location, fields };
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const column = typeof error["column"] === "number" ? header?.[error["column"]] : undefined;
+    const column = typeof error["column"] === "number" ? headerCells?.[error["column"]]?.trim() : undefined;
     const location = `line ${lines.startOfFailed(error)}`;
-    failAt(source, location)(withFormatHint(syntaxProblem(error), firstBytes()), column);
+    failAt(source, location)(hinted(syntaxProblem(error)), column);
   } finally {
     file.destroy();
   }
@@ -65,16 +73,27 @@ function syntaxProblem(error: CsvError): string {
  * Lines where records start, counting the header as line 1. Counted here rather than taken from
  * csv-parse's `info.lines`, which counts a CRLF inside a quoted field as two lines and so drifts
  * for every later record; csv-parse's count of skipped empty lines is used as it is.
+ * Counting happens as csv-parse reads each record (on_record), not as the loop receives it: when
+ * csv-parse then fails, the records it had read but not handed over are dropped, and the line
+ * of the failure must still count them.
  */
 class RecordLines {
   private nextLine = 1;
   private emptyLinesSoFar = 0;
+  /** Start lines of records read but not yet handed over, in order. */
+  private readonly pending: number[] = [];
 
-  /** The line where this record starts; call once per record, in file order. */
-  startOf(record: readonly string[], emptyLines: number): number {
+  /** Notes where a record csv-parse has just read starts; returns it unchanged, for on_record. */
+  read(cells: string[], emptyLines: number): string[] {
     const start = this.skipEmptyLines(emptyLines);
-    this.nextLine = start + 1 + record.reduce((breaks, cell) => breaks + countLineBreaks(cell), 0);
-    return start;
+    this.nextLine = start + 1 + cells.reduce((breaks, cell) => breaks + countLineBreaks(cell), 0);
+    this.pending.push(start);
+    return cells;
+  }
+
+  /** The start line of the next record handed over. */
+  take(): number {
+    return this.pending.shift() ?? this.nextLine;
   }
 
   /** The line where the record that csv-parse could not read starts. */
@@ -94,16 +113,17 @@ function countLineBreaks(text: string): number {
   return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
-/** Keeps the file's first chunk, to say what a file that fails as CSV looks like instead. */
-function captureFirstBytes(file: Readable): () => Buffer | undefined {
-  let first: Buffer | undefined;
+/**
+ * Adds what the file looks like when that is another format ("the file looks like JSON, not
+ * CSV"): a JSON or XLSX file given as CSV fails with puzzling quote or cell-count errors.
+ */
+function withFormatHint(file: Readable): (problem: string) => string {
+  let firstChunk: Buffer | undefined;
   file.once("data", (chunk: Buffer | string) => {
-    first = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    firstChunk = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
   });
-  return () => first;
-}
-
-function withFormatHint(problem: string, firstBytes: Buffer | undefined): string {
-  const looksLike = sniffFormat(firstBytes);
-  return looksLike === undefined ? problem : `${problem} (the file looks like ${looksLike}, not CSV)`;
+  return (problem) => {
+    const looksLike = sniffFormat(firstChunk);
+    return looksLike === undefined ? problem : `${problem} (the file looks like ${looksLike}, not CSV)`;
+  };
 }

@@ -13,7 +13,7 @@ import type { FormatParser, RawRow, RawValue } from "./types.js";
  * (A&E's `updateTime`). Locations are JSONPath: "$.waitTime[3]" (0-based), "$[3]" for a root array.
  */
 export const parseJson: FormatParser = async ({ source, open, recordPath }) => {
-  const root = parseDocument(source, await readText(open));
+  const root = parseDocument(source, await readText(source, open));
   const records = recordPath === undefined ? findRecordArray(source, root) : arrayAtPath(source, root, recordPath);
   return { metadata: isTreeObject(root) ? scalarProperties(root) : {}, rows: jsonRows(source, records) };
 };

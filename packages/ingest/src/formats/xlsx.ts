@@ -19,12 +19,13 @@ async function* readXlsxRows({ source, open, sheet }: ParseInput): AsyncGenerato
   const guard = new FileErrorGuard(file);
   // styles: "cache" is what lets exceljs tell a date cell from a number.
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, { styles: "cache", sharedStrings: "cache", hyperlinks: "ignore" });
+  const wanted = () => sheet ?? sheetNames(workbook)[0];
   const seen: string[] = [];
   try {
     for await (const worksheet of guard.iterate(workbook)) {
       const name = (worksheet as { name?: string }).name ?? `sheet ${seen.length + 1}`;
       seen.push(name);
-      if (name !== (sheet ?? sheetNames(workbook)[0] ?? name)) continue;
+      if (name !== (wanted() ?? name)) continue;
       yield* sheetRows(source, name, guard.iterate(worksheet));
       return;
     }
@@ -36,7 +37,7 @@ async function* readXlsxRows({ source, open, sheet }: ParseInput): AsyncGenerato
   }
   if (seen.length === 0) throw new IngestError(source, "not a readable XLSX workbook (it has no worksheets)");
   const names = sheetNames(workbook).length > 0 ? sheetNames(workbook) : seen;
-  throw new IngestError(source, `no sheet named ${JSON.stringify(sheet)}; the sheets are: ${names.join(", ")}`);
+  throw new IngestError(source, `no sheet named ${JSON.stringify(wanted())}; the sheets are: ${names.join(", ")}`);
 }
 
 async function* sheetRows(source: string, sheetName: string, rows: AsyncIterable<ExcelJS.Row>): AsyncGenerator<RawRow> {

@@ -29,7 +29,7 @@ const xmlParser = new XMLParser({
  * and its text-only children. Locations are XPath-like and 1-based: "/hcpList/provider[4]".
  */
 export const parseXml: FormatParser = async ({ source, open, recordPath }) => {
-  const text = await readText(open);
+  const text = await readText(source, open);
   const validation = XMLValidator.validate(text);
   if (validation !== true) {
     const { msg, line, col } = validation.err;
