@@ -1,4 +1,3 @@
 export { startGateway, type GatewayOptions, type RunningGateway } from "./gateway.js";
 export { composeSupergraph, localSubgraphUrl, subgraphPorts } from "./supergraph.js";
 export { buildAllSubgraphs, subgraphBuilders } from "./subgraphs.js";
-export { readEnvironment, type Environment } from "./env.js";

@@ -1,15 +1,11 @@
 import { createStore, DatabaseUnavailableError, loadCatalogue } from "@hkhealth/store";
-import { readEnvironment } from "./env.js";
+import { readEnvironment, storeOptions } from "@hkhealth/config";
 import { startGateway } from "./gateway.js";
 import { buildAllSubgraphs } from "./subgraphs.js";
 
 async function main(): Promise<void> {
   const environment = readEnvironment();
-  const store = await createStore({
-    databaseUrl: environment.DATABASE_URL,
-    dataDir: environment.PGLITE_DATA_DIR,
-    poolSize: environment.DATABASE_POOL_SIZE,
-  });
+  const store = await createStore(storeOptions(environment));
   const catalogue = await loadCatalogue(store.prisma);
   const gateway = await startGateway(
     { store, subgraphs: await buildAllSubgraphs() },

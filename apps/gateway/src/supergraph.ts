@@ -5,9 +5,10 @@ import { parse } from "graphql";
 /** Port each subgraph listens on when run as its own service (distributed mode). */
 export const subgraphPorts: Readonly<Record<string, number>> = {
   plan: 4001,
-  "health-bureau": 4002,
-  "hospital-authority": 4003,
-  "department-of-health": 4004,
+  records: 4002,
+  "health-bureau": 4003,
+  "hospital-authority": 4004,
+  "department-of-health": 4005,
 };
 
 /** URL written into the committed supergraph; a router can override it per subgraph. */

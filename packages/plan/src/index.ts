@@ -5,8 +5,22 @@ export { Agency } from "./model/agency.js";
 export { Dataset } from "./model/dataset.js";
 export { Release } from "./model/release.js";
 export { DatasetConnection, DatasetEdge, DatasetFilter, PageInfo } from "./model/connection.js";
-export { DateScalar, isoDate } from "./model/scalars.js";
+export { DateScalar, DateTimeScalar, isoDate } from "./model/scalars.js";
+export { parseIsoDateTime, toHongKongIso } from "./time.js";
 export { releaseStatus, monthOfDate, todayInHongKong, type ReleaseTiming } from "./status.js";
 export type { CatalogueAgency, CatalogueDataset, CatalogueRelease, PlanSection } from "./catalogue/types.js";
 export { catalogueAgencies, catalogueDatasets } from "./catalogue/catalogue.js";
 export { parsePlanDocument, type PlanRow } from "./catalogue/parse-plan.js";
+export { recordProfileOf, type RecordProfile } from "./catalogue/record-profiles.js";
+export {
+  DataRecord,
+  FieldFilterInput,
+  FieldOrderInput,
+  FieldType,
+  RecordConnection,
+  RecordEdge,
+  RecordField,
+  RecordGroup,
+  RecordSource,
+  SortDirection,
+} from "./model/records.js";

@@ -1,4 +1,4 @@
-import { catalogueAgencies, catalogueDatasets, type CatalogueDataset } from "@hkhealth/plan";
+import { catalogueAgencies, catalogueDatasets, recordProfileOf, type CatalogueDataset } from "@hkhealth/plan";
 import type { PrismaClient } from "./generated/prisma/client.js";
 
 export interface CatalogueLoadResult {
@@ -17,6 +17,7 @@ export function releaseId(datasetId: string, month: string): string {
 function datasetRow(dataset: CatalogueDataset, position: number) {
   const latest = dataset.releases.at(-1);
   if (!latest) throw new Error(`Catalogue dataset ${dataset.id} has no release`);
+  const profile = recordProfileOf(dataset);
   return {
     id: dataset.id,
     agencyCode: dataset.agency,
@@ -26,6 +27,10 @@ function datasetRow(dataset: CatalogueDataset, position: number) {
     titleZh: dataset.titleZh,
     titleEn: dataset.titleEn,
     updateFrequency: latest.updateFrequency,
+    recordMode: profile.mode,
+    recordPath: profile.recordPath ?? null,
+    observedAtField: profile.observedAtField ?? null,
+    resourcePerFile: profile.resourcePerFile ?? false,
   };
 }
 

@@ -35,13 +35,12 @@ export function releaseStatusWhere(status: ReleaseStatus, month: string): Prisma
 }
 
 function datasetWhere(query: DatasetQuery): Prisma.DatasetWhereInput {
-  const releaseConditions: Prisma.ReleaseWhereInput[] = [];
-  if (query.format) releaseConditions.push({ formats: { has: query.format } });
-  if (query.status) releaseConditions.push(releaseStatusWhere(query.status, query.statusMonth));
   const and: Prisma.DatasetWhereInput[] = [];
+  // A plan dataset's formats are its releases'; a registered one lists its own.
+  if (query.format) and.push({ OR: [{ formats: { has: query.format } }, { releases: { some: { formats: { has: query.format } } } }] });
+  if (query.status) and.push({ releases: { some: releaseStatusWhere(query.status, query.statusMonth) } });
   if (query.agency) and.push({ agencyCode: query.agency });
   if (query.updateFrequency) and.push({ updateFrequency: query.updateFrequency });
-  if (releaseConditions.length > 0) and.push({ releases: { some: { AND: releaseConditions } } });
   const search = query.search?.trim();
   if (search) {
     const contains = { contains: search, mode: "insensitive" as const };

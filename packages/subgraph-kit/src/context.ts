@@ -1,4 +1,4 @@
-import { createCatalogueLoaders, type Store } from "@hkhealth/store";
+import { createCatalogueLoaders, createRecordLoaders, type Store } from "@hkhealth/store";
 
 /**
  * What every resolver of every subgraph receives. One is made per GraphQL request (by the
@@ -8,8 +8,9 @@ import { createCatalogueLoaders, type Store } from "@hkhealth/store";
 export interface GraphContext {
   readonly store: Store;
   readonly loaders: ReturnType<typeof createCatalogueLoaders>;
+  readonly records: ReturnType<typeof createRecordLoaders>;
 }
 
 export function createContext(store: Store): GraphContext {
-  return { store, loaders: createCatalogueLoaders(store.prisma) };
+  return { store, loaders: createCatalogueLoaders(store.prisma), records: createRecordLoaders(store.prisma) };
 }

@@ -10,4 +10,4 @@ export { AgencyProfileBase, agencyProfileStub, agencyProfileTypeName } from "./a
 export { AgencyReference, DatasetReference, ReleaseReference } from "./references.js";
 export { createContext, type GraphContext } from "./context.js";
 export { userInputError } from "./errors.js";
-export { decodeCursor, encodeCursor, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./pagination.js";
+export { decodeCursor, encodeCursor, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RECORD_PAGE_SIZE } from "./pagination.js";

@@ -2,6 +2,8 @@ import { userInputError } from "./errors.js";
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
+/** Records come in larger pages: a table view or an export reads up to this many at once. */
+export const MAX_RECORD_PAGE_SIZE = 1000;
 
 /** Validates `first`: a positive page size no larger than the cap. */
 export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE): number {

@@ -1,9 +1,11 @@
-import { Field, InputType, Int, ObjectType } from "type-graphql";
+import { Directive, Field, InputType, Int, ObjectType } from "type-graphql";
 import { Dataset } from "./dataset.js";
 import { AgencyCode, DataFormat, ReleaseStatus, UpdateFrequency } from "./enums.js";
 import { DateScalar } from "./scalars.js";
 
 @ObjectType({ description: "Where a page of results stops (Relay cursor connections)." })
+// Every subgraph with a connection resolves its own PageInfo.
+@Directive("@shareable")
 export class PageInfo {
   @Field(() => Boolean, { description: "Whether a further page follows this one." })
   hasNextPage!: boolean;

@@ -20,6 +20,8 @@ export class Dataset {
   categoryZh!: string | null;
 
   agencyCode!: AgencyCode;
+  /** Formats of a dataset registered outside the plan; plan datasets take theirs from releases. */
+  formats!: string[];
   titleZh!: string;
   titleEn!: string;
   position!: number;

@@ -77,7 +77,7 @@ export class DatasetResolver {
   @FieldResolver(() => [DataFormat], { description: "Every format any of its releases is published in." })
   async formats(@Root() dataset: Dataset, @Ctx() { loaders }: GraphContext): Promise<DataFormat[]> {
     const releases = await loaders.releasesByDatasetId.load(dataset.id);
-    const formats = new Set(releases.flatMap((release) => release.formats as DataFormat[]));
+    const formats = new Set([...dataset.formats, ...releases.flatMap((release) => release.formats)]);
     return Object.values(DataFormat).filter((format) => formats.has(format));
   }
 

@@ -21,7 +21,7 @@ const environmentSchema = z.object({
 
 export type Environment = z.infer<typeof environmentSchema>;
 
-/** Reads and validates the environment once; every setting the gateway uses is here. */
+/** Reads and validates the environment once; every setting the gateway, subgraphs and CLI use is here. */
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
   const parsed = environmentSchema.safeParse(
     Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== "")),
@@ -31,4 +31,13 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     throw new Error(`Invalid environment: ${problems}`);
   }
   return parsed.data;
+}
+
+/** The store settings of an environment, as `createStore` takes them. */
+export function storeOptions(environment: Environment) {
+  return {
+    databaseUrl: environment.DATABASE_URL,
+    dataDir: environment.PGLITE_DATA_DIR,
+    poolSize: environment.DATABASE_POOL_SIZE,
+  };
 }

@@ -1,0 +1,143 @@
+import { GraphQLJSON, GraphQLJSONObject } from "graphql-scalars";
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { PageInfo } from "./connection.js";
+import { DateTimeScalar } from "./scalars.js";
+
+export enum SortDirection {
+  ASC = "ASC",
+  DESC = "DESC",
+}
+registerEnumType(SortDirection, { name: "SortDirection", description: "Order of a sort: ascending or descending." });
+
+export enum FieldType {
+  STRING = "STRING",
+  NUMBER = "NUMBER",
+  BOOLEAN = "BOOLEAN",
+  DATE = "DATE",
+  DATETIME = "DATETIME",
+}
+registerEnumType(FieldType, {
+  name: "FieldType",
+  description: "The type every value of a record field agrees on; filters and sorts compare by it.",
+  valuesConfig: {
+    STRING: { description: "Text (also any field whose values disagree)." },
+    NUMBER: { description: "Numbers: compared as numbers." },
+    BOOLEAN: { description: "true or false." },
+    DATE: { description: 'Calendar dates, stored "YYYY-MM-DD" (files\' dd/mm/yyyy is converted).' },
+    DATETIME: { description: "Instants, stored ISO 8601 with +08:00 (times without a zone are Hong Kong time)." },
+  },
+});
+
+@ObjectType({ description: "A field seen in a dataset's records." })
+export class RecordField {
+  @Field(() => String, { description: "Field name as the published file gives it (nested JSON/XML keys joined with dots)." })
+  name!: string;
+
+  @Field(() => FieldType, { description: "The type its values agree on." })
+  type!: FieldType;
+
+  @Field(() => Int, { description: "Order in which the field first appeared." })
+  position!: number;
+}
+
+@ObjectType({ description: "Where a record came from." })
+export class RecordSource {
+  @Field(() => String, { description: "Path or URL of the file." })
+  location!: string;
+
+  @Field(() => String, { description: "SHA-256 of the file's bytes, hex." })
+  sha256!: string;
+
+  @Field(() => DateTimeScalar, { description: "When the file was fetched or read." })
+  fetchedAt!: Date;
+
+  @Field(() => String, { description: "Format the file was read as: JSON, XLSX, CSV or XML." })
+  format!: string;
+
+  @Field(() => String, { description: "Snapshot series of the file (its name, or the dataset id)." })
+  resource!: string;
+}
+
+// "Record" in the graph; named DataRecord here so it does not shadow TypeScript's Record.
+@ObjectType("Record", { description: "One row of a dataset's published files, values normalised." })
+export class DataRecord {
+  @Field(() => ID, { description: "Stable id of the record." })
+  id!: string;
+
+  @Field(() => DateTimeScalar, { description: "When the data describes (the file's own time where it says)." })
+  observedAt!: Date;
+
+  @Field(() => GraphQLJSONObject, { description: "The record's fields: numbers as numbers, dates ISO, instants with +08:00." })
+  fields!: Record<string, unknown>;
+
+  ingestionId!: number;
+}
+
+@ObjectType({ description: "A record and its position in the list." })
+export class RecordEdge {
+  @Field(() => String, { description: "Opaque position; pass it as `after`." })
+  cursor!: string;
+
+  @Field(() => DataRecord, { description: "The record." })
+  node!: DataRecord;
+}
+
+@ObjectType({ description: "A page of records." })
+export class RecordConnection {
+  @Field(() => [RecordEdge], { description: "The records of this page." })
+  edges!: RecordEdge[];
+
+  @Field(() => PageInfo, { description: "Paging information." })
+  pageInfo!: PageInfo;
+
+  /** Counted only when asked for. */
+  countTotal!: () => Promise<number>;
+}
+
+@InputType({ description: "A condition on one field; every operator given must hold." })
+export class FieldFilterInput {
+  @Field(() => String, { description: "Field name (see `Dataset.fields`)." })
+  field!: string;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: "Equal to (null matches missing or null values)." })
+  eq?: unknown;
+
+  @Field(() => [GraphQLJSON], { nullable: true, description: "Equal to one of these (at most 1000)." })
+  in?: unknown[];
+
+  @Field(() => GraphQLJSON, { nullable: true, description: "Greater than." })
+  gt?: unknown;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: "Greater than or equal to." })
+  gte?: unknown;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: "Less than." })
+  lt?: unknown;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: "Less than or equal to." })
+  lte?: unknown;
+
+  @Field(() => String, { nullable: true, description: "Contains this text, ignoring case." })
+  contains?: string;
+}
+
+@InputType({ description: "A sort key." })
+export class FieldOrderInput {
+  @Field(() => String, { description: "Field name (see `Dataset.fields`)." })
+  field!: string;
+
+  @Field(() => SortDirection, { description: "ASC or DESC; missing values sort last either way." })
+  direction!: SortDirection;
+}
+
+@ObjectType({ description: "Records sharing the values of the `groupBy` fields, with their count and aggregates." })
+export class RecordGroup {
+  @Field(() => GraphQLJSONObject, { description: "The group's value of each `groupBy` field." })
+  key!: Record<string, unknown>;
+
+  @Field(() => Int, { description: "Number of records in the group." })
+  count!: number;
+
+  /** Aggregates computed in the same statement, by "fn:field". */
+  values!: ReadonlyMap<string, unknown>;
+}

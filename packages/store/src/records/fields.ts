@@ -1,0 +1,116 @@
+import { likeEscape, sqlLiteral, type SqlParams } from "./sql.js";
+import { RecordQueryError, type FieldFilter, type FieldType, type RecordSettings, type RecordFieldInfo } from "./types.js";
+
+/** Looks a field up by name, or fails listing the dataset's fields. */
+export function requireField(settings: RecordSettings, name: string): RecordFieldInfo {
+  const field = settings.fields.find((candidate) => candidate.name === name);
+  if (field) return field;
+  const known = settings.fields.map((candidate) => JSON.stringify(candidate.name)).join(", ");
+  throw new RecordQueryError(
+    settings.fields.length === 0
+      ? `Dataset "${settings.datasetId}" has no records yet, so it has no field ${JSON.stringify(name)}`
+      : `Dataset "${settings.datasetId}" has no field ${JSON.stringify(name)}; its fields are: ${known}`,
+  );
+}
+
+const castOf: Record<FieldType, string | undefined> = {
+  STRING: undefined,
+  DATE: undefined, // ISO dates order correctly as text
+  NUMBER: "numeric",
+  BOOLEAN: "boolean",
+  DATETIME: "timestamptz",
+};
+
+/** The SQL expression of a field's value, typed so numbers compare as numbers and instants as instants. */
+export function fieldExpression(field: RecordFieldInfo): string {
+  const text = `(r.fields->>${sqlLiteral(field.name)})`;
+  const cast = castOf[field.type];
+  return cast ? `${text}::${cast}` : text;
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Checks a comparison value against the field's type; returns it as the JavaScript value it stands for. */
+function checkedValue(field: RecordFieldInfo, operator: string, value: unknown): string | number | boolean {
+  const wrong = (expected: string) =>
+    new RecordQueryError(`Filter "${operator}" on ${field.type} field ${JSON.stringify(field.name)} needs ${expected}, got ${JSON.stringify(value)}`);
+  switch (field.type) {
+    case "NUMBER": {
+      const number = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+      if (typeof number !== "number" || !Number.isFinite(number)) throw wrong("a number");
+      return number;
+    }
+    case "BOOLEAN":
+      if (typeof value !== "boolean") throw wrong("true or false");
+      return value;
+    case "DATE":
+      if (typeof value !== "string" || !isoDate.test(value)) throw wrong('a date "YYYY-MM-DD"');
+      return value;
+    case "DATETIME":
+      if (typeof value !== "string" || Number.isNaN(Date.parse(withHongKongOffset(value)))) throw wrong("an ISO 8601 date-time");
+      return withHongKongOffset(value);
+    case "STRING":
+      if (typeof value === "object" && value !== null) throw wrong("a string");
+      return String(value);
+  }
+}
+
+/** A comparison value as a parameter cast to the field's SQL type. */
+export function comparisonValue(field: RecordFieldInfo, operator: string, value: unknown, params: SqlParams): string {
+  const checked = checkedValue(field, operator, value);
+  return params.add(typeof checked === "number" ? String(checked) : checked, castOf[field.type] ?? "text");
+}
+
+/** Date-times written without a zone are Hong Kong time, as in the agencies' files. */
+export function withHongKongOffset(value: string): string {
+  return /(Z|[+-]\d{2}:?\d{2})$/i.test(value) || !value.includes("T") ? value : `${value}+08:00`;
+}
+
+/**
+ * `fields @> {"name": value}`: equality the GIN index on `fields` answers. Values are matched
+ * with the JSON type the ingest stored (numbers as numbers), so "12" finds 12 in a NUMBER field.
+ */
+function containment(field: RecordFieldInfo, operator: string, value: unknown, params: SqlParams): string {
+  return `r.fields @> ${params.add(JSON.stringify({ [field.name]: checkedValue(field, operator, value) }), "jsonb")}`;
+}
+
+function equals(field: RecordFieldInfo, operator: string, value: unknown, params: SqlParams): string {
+  return field.type === "DATETIME"
+    ? `${fieldExpression(field)} = ${comparisonValue(field, operator, value, params)}`
+    : containment(field, operator, value, params);
+}
+
+/** SQL conditions for one FieldFilter (all its operators must hold). */
+export function filterConditions(settings: RecordSettings, filter: FieldFilter, params: SqlParams): string[] {
+  const field = requireField(settings, filter.field);
+  const expression = fieldExpression(field);
+  const conditions: string[] = [];
+  const comparisons = [
+    ["gt", ">", filter.gt],
+    ["gte", ">=", filter.gte],
+    ["lt", "<", filter.lt],
+    ["lte", "<=", filter.lte],
+  ] as const;
+  if (filter.eq !== undefined) {
+    conditions.push(
+      filter.eq === null
+        ? `(r.fields->${sqlLiteral(field.name)} IS NULL OR r.fields->${sqlLiteral(field.name)} = 'null'::jsonb)`
+        : equals(field, "eq", filter.eq, params),
+    );
+  }
+  if (filter.in != null) {
+    if (filter.in.length === 0) conditions.push("FALSE");
+    else if (filter.in.length > 1000) throw new RecordQueryError(`Filter "in" takes at most 1000 values, got ${filter.in.length}`);
+    else conditions.push(`(${filter.in.map((value) => equals(field, "in", value, params)).join(" OR ")})`);
+  }
+  for (const [name, operator, value] of comparisons) {
+    if (value !== undefined && value !== null) conditions.push(`${expression} ${operator} ${comparisonValue(field, name, value, params)}`);
+  }
+  if (filter.contains != null) {
+    conditions.push(`(r.fields->>${sqlLiteral(field.name)}) ILIKE ${params.add(`%${likeEscape(filter.contains)}%`)}`);
+  }
+  if (conditions.length === 0) {
+    throw new RecordQueryError(`Filter on ${JSON.stringify(field.name)} gives no condition: use eq, in, gt, gte, lt, lte or contains`);
+  }
+  return conditions;
+}

@@ -1,0 +1,168 @@
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { fieldExpression, filterConditions, requireField } from "./fields.js";
+import { SqlParams } from "./sql.js";
+import {
+  RecordQueryError,
+  type FieldFilter,
+  type FieldOrder,
+  type FieldType,
+  type RecordSettings,
+  type RecordWindow,
+} from "./types.js";
+
+/** A record as the graph returns it. */
+export interface RecordRow {
+  readonly id: string;
+  readonly ingestionId: number;
+  readonly observedAt: Date;
+  readonly fields: Record<string, unknown>;
+}
+
+export interface RecordPageQuery extends RecordWindow {
+  readonly filter?: readonly FieldFilter[] | null;
+  readonly orderBy?: readonly FieldOrder[] | null;
+  readonly first: number;
+  /** Skip this many records (for a custom order). */
+  readonly offset?: number;
+  /** Start after this record id (default order: file order). */
+  readonly afterId?: string;
+}
+
+/**
+ * FROM and WHERE shared by pages, counts and aggregates. A snapshot dataset without `from`/`to`
+ * keeps, for each resource, only the records of its latest observation at or before `asOf`
+ * (each found by a backward index scan); a cumulative one keeps every record up to `asOf`.
+ */
+function scope(settings: RecordSettings, window: RecordWindow, filters: readonly FieldFilter[] | null | undefined, params: SqlParams) {
+  const dataset = params.add(settings.datasetId);
+  const conditions = [`r."datasetId" = ${dataset}`];
+  let from = `"Record" r`;
+  const ranged = window.from != null || window.to != null;
+  if (window.from != null) conditions.push(`r."observedAt" >= ${params.add(window.from, "timestamptz")}`);
+  if (window.to != null) conditions.push(`r."observedAt" <= ${params.add(window.to, "timestamptz")}`);
+  if (settings.mode === "SNAPSHOT" && !ranged) {
+    const asOf = window.asOf != null ? ` AND latest."observedAt" <= ${params.add(window.asOf, "timestamptz")}` : "";
+    from =
+      `(SELECT resources.resource, (SELECT max(latest."observedAt") FROM "Record" latest` +
+      ` WHERE latest."datasetId" = ${dataset} AND latest.resource = resources.resource${asOf}) AS "observedAt"` +
+      ` FROM (SELECT DISTINCT resource FROM "Ingestion" WHERE "datasetId" = ${dataset}) resources) snapshot` +
+      ` JOIN "Record" r ON r."datasetId" = ${dataset} AND r.resource = snapshot.resource AND r."observedAt" = snapshot."observedAt"`;
+  } else if (window.asOf != null) {
+    conditions.push(`r."observedAt" <= ${params.add(window.asOf, "timestamptz")}`);
+  }
+  for (const filter of filters ?? []) conditions.push(...filterConditions(settings, filter, params));
+  return `FROM ${from} WHERE ${conditions.join(" AND ")}`;
+}
+
+function orderClause(settings: RecordSettings, orderBy: readonly FieldOrder[] | null | undefined): string {
+  const terms = (orderBy ?? []).map((order) => {
+    const field = requireField(settings, order.field);
+    return `${fieldExpression(field)} ${order.direction === "DESC" ? "DESC" : "ASC"} NULLS LAST`;
+  });
+  return [...terms, "r.id ASC"].join(", ");
+}
+
+/** One page of records, in the order asked (file order by default), plus whether more follow. */
+export async function findRecords(
+  prisma: PrismaClient,
+  settings: RecordSettings,
+  query: RecordPageQuery,
+): Promise<{ records: RecordRow[]; hasNextPage: boolean }> {
+  const params = new SqlParams();
+  let where = scope(settings, query, query.filter, params);
+  if (query.afterId !== undefined) where += ` AND r.id > ${params.add(query.afterId, "bigint")}`;
+  const sql =
+    `SELECT r.id::text AS id, r."ingestionId", r."observedAt", r.fields ${where}` +
+    ` ORDER BY ${orderClause(settings, query.orderBy)} LIMIT ${params.add(query.first + 1, "int")}` +
+    (query.offset ? ` OFFSET ${params.add(query.offset, "int")}` : "");
+  const rows = await prisma.$queryRawUnsafe<RecordRow[]>(sql, ...params.values);
+  return {
+    records: rows.slice(0, query.first).map((row) => ({ ...row, observedAt: new Date(row.observedAt) })),
+    hasNextPage: rows.length > query.first,
+  };
+}
+
+/** How many records match, under the same window and filters as a page. */
+export async function countRecords(
+  prisma: PrismaClient,
+  settings: RecordSettings,
+  query: RecordWindow & { filter?: readonly FieldFilter[] | null },
+): Promise<number> {
+  const params = new SqlParams();
+  const sql = `SELECT count(*)::int AS count ${scope(settings, query, query.filter, params)}`;
+  const [row] = await prisma.$queryRawUnsafe<Array<{ count: number }>>(sql, ...params.values);
+  return row?.count ?? 0;
+}
+
+export type AggregateFunction = "sum" | "avg" | "min" | "max";
+
+export interface AggregateRequest {
+  readonly fn: AggregateFunction;
+  readonly field: string;
+}
+
+export interface AggregateQuery extends RecordWindow {
+  readonly groupBy: readonly string[];
+  readonly filter?: readonly FieldFilter[] | null;
+  /** The aggregates the client selected; each is computed in the same statement. */
+  readonly aggregates: readonly AggregateRequest[];
+}
+
+export interface AggregateGroup {
+  readonly key: Record<string, unknown>;
+  readonly count: number;
+  /** `"sum:field"` -> value. */
+  readonly values: ReadonlyMap<string, unknown>;
+}
+
+export const MAX_GROUPS = 10_000;
+
+export function aggregateKey(request: AggregateRequest): string {
+  return `${request.fn}:${request.field}`;
+}
+
+function aggregateValue(type: FieldType, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (type === "NUMBER") return Number(value);
+  if (value instanceof Date) return value.toISOString();
+  return value;
+}
+
+/** Counts (and sums, averages, minima, maxima) per group of field values, computed in PostgreSQL. */
+export async function aggregateRecords(
+  prisma: PrismaClient,
+  settings: RecordSettings,
+  query: AggregateQuery,
+): Promise<AggregateGroup[]> {
+  const params = new SqlParams();
+  const groupFields = query.groupBy.map((name) => requireField(settings, name));
+  const requests = [...new Map(query.aggregates.map((request) => [aggregateKey(request), request])).values()];
+  const columns = requests.map((request, index) => {
+    const field = requireField(settings, request.field);
+    if ((request.fn === "sum" || request.fn === "avg") && field.type !== "NUMBER") {
+      throw new RecordQueryError(`${request.fn} needs a NUMBER field; ${JSON.stringify(field.name)} is ${field.type}`);
+    }
+    const expression = fieldExpression(field);
+    const value = request.fn === "sum" || request.fn === "avg" ? `${request.fn}(${expression})::float8` : `${request.fn}(${expression})`;
+    return `${value} AS a${index}`;
+  });
+  const key = groupFields.length
+    ? `jsonb_build_object(${groupFields.map((field) => `${params.add(field.name, "text")}, r.fields->${params.add(field.name, "text")}`).join(", ")})`
+    : `'{}'::jsonb`;
+  const sql =
+    `SELECT ${key} AS key, count(*)::int AS count${columns.map((column) => `, ${column}`).join("")} ` +
+    scope(settings, query, query.filter, params) +
+    (groupFields.length ? ` GROUP BY 1 ORDER BY 1` : "") +
+    ` LIMIT ${MAX_GROUPS + 1}`;
+  const rows = await prisma.$queryRawUnsafe<Array<Record<string, unknown> & { key: Record<string, unknown>; count: number }>>(sql, ...params.values);
+  if (rows.length > MAX_GROUPS) {
+    throw new RecordQueryError(`Grouping by ${query.groupBy.join(", ")} gives more than ${MAX_GROUPS} groups; filter first or group by fewer fields`);
+  }
+  return rows.map((row) => ({
+    key: row.key,
+    count: row.count,
+    values: new Map(
+      requests.map((request, index) => [aggregateKey(request), aggregateValue(requireField(settings, request.field).type, row[`a${index}`])]),
+    ),
+  }));
+}

@@ -1,0 +1,58 @@
+import type { Prisma } from "../generated/prisma/client.js";
+import type { FieldType, RecordFieldInfo } from "./types.js";
+
+type Transaction = Prisma.TransactionClient;
+
+/** A record ready to store: values normalised, observation time decided. */
+export interface RecordToWrite {
+  readonly ordinal: number;
+  readonly observedAt: Date;
+  readonly fields: Readonly<Record<string, unknown>>;
+}
+
+export interface RecordBatchTarget {
+  readonly datasetId: string;
+  readonly ingestionId: number;
+  readonly resource: string;
+}
+
+/**
+ * Inserts a batch in one statement. The batch travels as one JSON parameter and is unpacked
+ * by PostgreSQL (jsonb_to_recordset), which every driver adapter passes through unchanged.
+ */
+export async function insertRecords(tx: Transaction, target: RecordBatchTarget, records: readonly RecordToWrite[]): Promise<void> {
+  if (records.length === 0) return;
+  const batch = JSON.stringify(records.map((record) => ({ o: record.ordinal, t: record.observedAt.toISOString(), f: record.fields })));
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "Record" ("datasetId", "ingestionId", resource, ordinal, "observedAt", fields)
+     SELECT $1, $2, $3, x.o, x.t, x.f FROM jsonb_to_recordset($4::jsonb) AS x(o int, t timestamptz, f jsonb)`,
+    target.datasetId,
+    target.ingestionId,
+    target.resource,
+    batch,
+  );
+}
+
+/** The fields a dataset's records have so far, in order of first appearance. */
+export async function readDatasetFields(tx: Transaction, datasetId: string): Promise<RecordFieldInfo[]> {
+  const rows = await tx.datasetField.findMany({ where: { datasetId }, orderBy: { position: "asc" } });
+  return rows.map((row) => ({ name: row.name, type: row.type as FieldType, position: row.position }));
+}
+
+/** Writes the fields whose type changed or that are new; leaves the others untouched. */
+export async function saveDatasetFields(
+  tx: Transaction,
+  datasetId: string,
+  before: readonly RecordFieldInfo[],
+  after: readonly RecordFieldInfo[],
+): Promise<void> {
+  const known = new Map(before.map((field) => [field.name, field]));
+  const created = after.filter((field) => !known.has(field.name));
+  if (created.length > 0) await tx.datasetField.createMany({ data: created.map((field) => ({ datasetId, ...field })) });
+  for (const field of after) {
+    const previous = known.get(field.name);
+    if (previous && previous.type !== field.type) {
+      await tx.datasetField.update({ where: { datasetId_name: { datasetId, name: field.name } }, data: { type: field.type } });
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import type { AgencyCode, DataFormat, UpdateFrequency } from "@hkhealth/plan";
+import type { PrismaClient, RecordMode } from "./generated/prisma/client.js";
+
+/** A dataset an agency publishes outside the plan, so its files can be ingested too. */
+export interface DatasetRegistration {
+  readonly id: string;
+  readonly agency: AgencyCode;
+  readonly titleEn: string;
+  readonly titleZh: string;
+  readonly updateFrequency: UpdateFrequency;
+  readonly formats: readonly DataFormat[];
+  readonly recordMode?: RecordMode;
+  readonly recordPath?: string | null;
+  readonly observedAtField?: string | null;
+  readonly resourcePerFile?: boolean;
+}
+
+/** Plan datasets take positions 1..999; registered ones follow, in registration order. */
+const FIRST_REGISTERED_POSITION = 1000;
+
+const slug = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Registers (or updates) a dataset outside the plan. It appears in `datasets` after the plan's,
+ * with no release. A plan dataset's id is refused: the plan is loaded from the catalogue only.
+ */
+export async function registerDataset(prisma: PrismaClient, registration: DatasetRegistration): Promise<void> {
+  if (!slug.test(registration.id)) {
+    throw new Error(`Dataset id ${JSON.stringify(registration.id)} must be a lowercase slug like "dh-chp-building-list"`);
+  }
+  if (!registration.titleEn.trim() || !registration.titleZh.trim()) throw new Error(`Dataset ${registration.id} needs English and Chinese titles`);
+  const fields = {
+    agencyCode: registration.agency,
+    titleEn: registration.titleEn,
+    titleZh: registration.titleZh,
+    updateFrequency: registration.updateFrequency,
+    formats: [...registration.formats],
+    recordMode: registration.recordMode ?? "CUMULATIVE",
+    recordPath: registration.recordPath ?? null,
+    observedAtField: registration.observedAtField ?? null,
+    resourcePerFile: registration.resourcePerFile ?? false,
+  };
+  await prisma.$transaction(async (tx) => {
+    const existing = await tx.dataset.findUnique({ where: { id: registration.id }, select: { planName: true, position: true } });
+    if (existing && existing.position < FIRST_REGISTERED_POSITION) {
+      throw new Error(`Dataset ${registration.id} is in the plan; it cannot be registered again`);
+    }
+    if (existing) {
+      await tx.dataset.update({ where: { id: registration.id }, data: fields });
+      return;
+    }
+    const last = await tx.dataset.aggregate({ _max: { position: true } });
+    const position = Math.max(FIRST_REGISTERED_POSITION, (last._max.position ?? 0) + 1);
+    await tx.dataset.create({ data: { id: registration.id, position, planName: null, categoryZh: null, ...fields } });
+  });
+}
