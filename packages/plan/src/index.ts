@@ -12,6 +12,7 @@ export type { CatalogueAgency, CatalogueDataset, CatalogueRelease, PlanSection }
 export { catalogueAgencies, catalogueDatasets } from "./catalogue/catalogue.js";
 export { parsePlanDocument, type PlanRow } from "./catalogue/parse-plan.js";
 export { recordProfileOf, type RecordProfile } from "./catalogue/record-profiles.js";
+export { offPlanDatasets, type OffPlanDataset } from "./catalogue/off-plan-datasets.js";
 export {
   DataRecord,
   FieldFilterInput,
@@ -24,3 +25,4 @@ export {
   RecordSource,
   SortDirection,
 } from "./model/records.js";
+export { typedViewTypeName } from "./catalogue/typed-views.js";

@@ -1,3 +1,5 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -60,10 +62,13 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Conn
 
 async function openPglite(dataDir: string | undefined): Promise<Connection> {
   const target = dataDir ? `PGlite at ${dataDir}` : "PGlite in memory";
+  // "memory://" and other PGlite schemes are not folders; only folders are shared between processes.
+  const unlock = dataDir && !/^[a-z]+:\/\//i.test(dataDir) ? lockDataDir(dataDir, target) : () => {};
   let db: PGlite;
   try {
     db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
   } catch (error) {
+    unlock();
     throw new DatabaseUnavailableError(target, error);
   }
   return {
@@ -78,6 +83,68 @@ async function openPglite(dataDir: string | undefined): Promise<Connection> {
       }
     },
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
+    },
   };
+}
+
+/**
+ * Takes `<dataDir>.lock`, holding this process's id, so that a second process (`pnpm ingest`
+ * while the gateway runs) fails clearly instead of opening the same folder: PGlite is one
+ * Postgres in one process, and two writers corrupt it. A lock left by a process that no longer
+ * runs is replaced. Returns the function that releases it.
+ */
+function lockDataDir(dataDir: string, target: string): () => void {
+  const lockFile = `${resolve(dataDir)}.lock`;
+  mkdirSync(dirname(lockFile), { recursive: true });
+  // A second attempt after removing a stale lock; a third only if another process raced us.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const descriptor = openSync(lockFile, "wx");
+      try {
+        writeSync(descriptor, String(process.pid));
+      } finally {
+        closeSync(descriptor);
+      }
+      return () => {
+        if (lockHolder(lockFile) === process.pid) rmSync(lockFile, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new DatabaseUnavailableError(target, error);
+    }
+    const holder = lockHolder(lockFile);
+    if ((holder !== undefined && isRunning(holder)) || attempt === 3) {
+      const who = holder === undefined ? "another process" : holder === process.pid ? `this process (${holder})` : `process ${holder}`;
+      throw new DatabaseUnavailableError(
+        target,
+        `the folder is in use by ${who} (${lockFile}); stop it, or set DATABASE_URL to use a PostgreSQL server`,
+      );
+    }
+    rmSync(lockFile, { force: true }); // stale: its process has ended
+  }
+}
+
+/** The process id in a lock file; undefined when it is gone or holds no id. */
+function lockHolder(lockFile: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(lockFile, "utf8").trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0); // signal 0 checks existence without signalling
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

@@ -1,5 +1,7 @@
 import { AgencyCode } from "@hkhealth/plan";
-import { Directive, Field, ObjectType } from "type-graphql";
+import { Field, ObjectType } from "type-graphql";
+import type { TypeGraphQLClass } from "./build-subgraph.js";
+import { entityStub } from "./entity-stub.js";
 import { AgencyReference } from "./references.js";
 
 /**
@@ -27,17 +29,7 @@ export abstract class AgencyProfileBase {
   agency!: AgencyReference;
 }
 
-/**
- * The key-only stand-in of a profile type, for the subgraph that returns the union: it knows
- * a profile's type and code, never its other fields.
- */
-export function agencyProfileStub(code: AgencyCode) {
-  @ObjectType(agencyProfileTypeName[code], { description: `Profile of ${code}, resolved by its agency's subgraph.` })
-  @Directive('@key(fields: "code", resolvable: false)')
-  class AgencyProfileStub {
-    @Field(() => AgencyCode, { description: "Code of the agency." })
-    code!: AgencyCode;
-  }
-  return AgencyProfileStub;
+/** The key-only stand-in of each profile type, for the plan subgraph's `AgencyProfile` union. */
+export function agencyProfileStub(code: AgencyCode): TypeGraphQLClass {
+  return entityStub(agencyProfileTypeName[code], "code", () => AgencyCode, `Profile of ${code}, resolved by its agency's subgraph.`);
 }
-

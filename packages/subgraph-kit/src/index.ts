@@ -7,6 +7,7 @@ export {
 } from "./build-subgraph.js";
 export { buildAgencySubgraph, type AgencySubgraphDefinition } from "./agency-subgraph.js";
 export { AgencyProfileBase, agencyProfileStub, agencyProfileTypeName } from "./agency-profile.js";
+export { entityStub } from "./entity-stub.js";
 export { AgencyReference, DatasetReference, ReleaseReference } from "./references.js";
 export { createContext, type GraphContext } from "./context.js";
 export { userInputError } from "./errors.js";

@@ -36,6 +36,7 @@ export interface RecordPageQuery extends RecordWindow {
 function scope(settings: RecordSettings, window: RecordWindow, filters: readonly FieldFilter[] | null | undefined, params: SqlParams) {
   const dataset = params.add(settings.datasetId);
   const conditions = [`r."datasetId" = ${dataset}`];
+  if (window.resource != null) conditions.push(`r.resource = ${params.add(window.resource)}`);
   let from = `"Record" r`;
   const ranged = window.from != null || window.to != null;
   if (window.from != null) conditions.push(`r."observedAt" >= ${params.add(window.from, "timestamptz")}`);
@@ -45,7 +46,7 @@ function scope(settings: RecordSettings, window: RecordWindow, filters: readonly
     from =
       `(SELECT resources.resource, (SELECT max(latest."observedAt") FROM "Record" latest` +
       ` WHERE latest."datasetId" = ${dataset} AND latest.resource = resources.resource${asOf}) AS "observedAt"` +
-      ` FROM (SELECT DISTINCT resource FROM "Ingestion" WHERE "datasetId" = ${dataset}) resources) snapshot` +
+      ` FROM (SELECT DISTINCT resource FROM "Ingestion" WHERE "datasetId" = ${dataset}${window.resource != null ? ` AND resource = ${params.add(window.resource)}` : ""}) resources) snapshot` +
       ` JOIN "Record" r ON r."datasetId" = ${dataset} AND r.resource = snapshot.resource AND r."observedAt" = snapshot."observedAt"`;
   } else if (window.asOf != null) {
     conditions.push(`r."observedAt" <= ${params.add(window.asOf, "timestamptz")}`);

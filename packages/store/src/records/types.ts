@@ -38,6 +38,8 @@ export interface RecordWindow {
   readonly asOf?: Date | null;
   readonly from?: Date | null;
   readonly to?: Date | null;
+  /** Only this snapshot series (a file name such as "facility-hosp"). */
+  readonly resource?: string | null;
 }
 
 /** A client asked for something the records cannot answer (unknown field, wrong value type). */

@@ -13,6 +13,7 @@ import {
 import { findDatasets } from "@hkhealth/store";
 import { decodeCursor, encodeCursor, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { DatasetView, datasetViewOf } from "./dataset-view.js";
 import { localised } from "./localised.js";
 
 const CURSOR_KIND = "dataset";
@@ -84,5 +85,13 @@ export class DatasetResolver {
   @FieldResolver(() => [Release], { description: "Its releases, oldest first." })
   releases(@Root() dataset: Dataset, @Ctx() { loaders }: GraphContext): Promise<Release[]> {
     return loaders.releasesByDatasetId.load(dataset.id) as Promise<Release[]>;
+  }
+
+  @FieldResolver(() => DatasetView, {
+    nullable: true,
+    description: "The dataset's records as typed objects, for the datasets that have a typed model; null otherwise.",
+  })
+  view(@Root() dataset: Dataset): { datasetId: string } | null {
+    return datasetViewOf(dataset.id);
   }
 }
