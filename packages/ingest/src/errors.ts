@@ -8,11 +8,13 @@ export class IngestError extends Error {
     readonly problem: string,
     readonly location?: string,
     readonly field?: string,
+    options?: ErrorOptions,
   ) {
     super(
       [source, location, field === undefined ? undefined : `field ${JSON.stringify(field)}`, problem]
         .filter((part) => part !== undefined)
         .join(": "),
+      options,
     );
     this.name = "IngestError";
   }

@@ -1,7 +1,6 @@
 import { AgencyCode } from "@hkhealth/plan";
 import { Field, ObjectType } from "type-graphql";
-import type { TypeGraphQLClass } from "./build-subgraph.js";
-import { entityStub } from "./entity-stub.js";
+import { entityStub, type EntityStubClass } from "./entity-stub.js";
 import { AgencyReference } from "./references.js";
 
 /**
@@ -30,6 +29,6 @@ export abstract class AgencyProfileBase {
 }
 
 /** The key-only stand-in of each profile type, for the plan subgraph's `AgencyProfile` union. */
-export function agencyProfileStub(code: AgencyCode): TypeGraphQLClass {
+export function agencyProfileStub(code: AgencyCode): EntityStubClass {
   return entityStub(agencyProfileTypeName[code], "code", () => AgencyCode, `Profile of ${code}, resolved by its agency's subgraph.`);
 }

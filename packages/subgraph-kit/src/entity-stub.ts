@@ -1,12 +1,14 @@
 import { Directive, Field, ObjectType } from "type-graphql";
-import type { TypeGraphQLClass } from "./build-subgraph.js";
 
 /**
  * The key-only stand-in of an entity another subgraph owns, for a subgraph that returns it
  * (as a union member, say) but knows nothing of it but its key: the gateway fetches the rest
  * from the owner through `_entities`.
  */
-export function entityStub(typeName: string, keyField: string, keyType: () => unknown, description: string): TypeGraphQLClass {
+/** A class type-graphql can list as a union member. */
+export type EntityStubClass = new () => object;
+
+export function entityStub(typeName: string, keyField: string, keyType: () => unknown, description: string): EntityStubClass {
   @ObjectType(typeName, { description })
   @Directive(`@key(fields: "${keyField}", resolvable: false)`)
   class EntityStub {}

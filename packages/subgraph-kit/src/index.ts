@@ -7,8 +7,9 @@ export {
 } from "./build-subgraph.js";
 export { buildAgencySubgraph, type AgencySubgraphDefinition } from "./agency-subgraph.js";
 export { AgencyProfileBase, agencyProfileStub, agencyProfileTypeName } from "./agency-profile.js";
-export { entityStub } from "./entity-stub.js";
+export { entityStub, type EntityStubClass } from "./entity-stub.js";
 export { AgencyReference, DatasetReference, ReleaseReference } from "./references.js";
 export { createContext, type GraphContext } from "./context.js";
 export { userInputError } from "./errors.js";
 export { decodeCursor, encodeCursor, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RECORD_PAGE_SIZE } from "./pagination.js";
+export { serveSubgraph, type ServeSubgraphOptions, type ServedSubgraph } from "./serve-subgraph.js";

@@ -1,29 +1,8 @@
-import { createReadStream, existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createReadStream, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectFormat, parsers } from "../../src/formats/index.js";
-
-// The real published files in shared/fixtures, beside the repository (CI lays it there too).
-const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
-const fixturesDir = join(process.env["SHARED_DIR"] ?? resolve(repoRoot, "../shared"), "fixtures");
-const present = existsSync(join(fixturesDir, "SOURCES.md"));
-
-interface DocumentedFile {
-  readonly file: string;
-  readonly records: number;
-}
-
-/** The files and record counts of SOURCES.md's table: "| dir/file (3,746 B) | ... | 18 hospitals | ... |". */
-function documentedFiles(): DocumentedFile[] {
-  const sources = readFileSync(join(fixturesDir, "SOURCES.md"), "utf8");
-  return sources.split("\n").flatMap((line) => {
-    const cells = line.split("|").map((cell) => cell.trim());
-    const file = /^([\w.-]+\/[\w.-]+) \(/.exec(cells[1] ?? "")?.[1];
-    const records = /^[\d,]+/.exec(cells[5] ?? "")?.[0];
-    return file === undefined || records === undefined ? [] : [{ file, records: Number(records.replaceAll(",", "")) }];
-  });
-}
+import { documentedFiles, sharedFixturesDir as fixturesDir, sharedFixturesPresent as present } from "../support/shared-fixtures.js";
 
 describe.runIf(!present && Boolean(process.env["CI"]))("published files in shared/fixtures", () => {
   it("are there in CI", () => {

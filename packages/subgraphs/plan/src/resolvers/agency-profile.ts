@@ -8,6 +8,6 @@ const stubs = Object.values(AgencyCode).map((code) => agencyProfileStub(code));
 export const AgencyProfile = createUnionType({
   name: "AgencyProfile",
   description: "What an agency's own subgraph says about it (website, and for HA its hospital clusters).",
-  types: () => stubs as unknown as [(typeof stubs)[number]],
-  resolveType: (profile: { code: AgencyCode }) => agencyProfileTypeName[profile.code],
+  types: () => stubs,
+  resolveType: (profile) => agencyProfileTypeName[(profile as { code: AgencyCode }).code],
 });

@@ -10,8 +10,8 @@ const stubs = [...new Set(Object.values(typedViewTypeName))].map((typeName) =>
 export const DatasetView = createUnionType({
   name: "DatasetView",
   description: "The dataset's records as typed objects (hospitals, waiting times, vaccination doses...), from its agency's subgraph.",
-  types: () => stubs as unknown as [(typeof stubs)[number]],
-  resolveType: (view: { datasetId: string }) => typedViewTypeName[view.datasetId],
+  types: () => stubs,
+  resolveType: (view) => typedViewTypeName[(view as { datasetId: string }).datasetId],
 });
 
 /** The view reference of a dataset, or null when it has no typed model. */

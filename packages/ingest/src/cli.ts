@@ -1,0 +1,87 @@
+/**
+ * pnpm ingest <datasetId> <file-or-url> [options]   ingests a file into a dataset
+ * pnpm ingest --register <id | registration.json>   registers a dataset outside the plan
+ * Exit status: 0 done, 1 bad input or no database (one line saying why), 2 bad arguments.
+ */
+import { resolve } from "node:path";
+import { readEnvironment, storeOptions } from "@hkhealth/config";
+import { createStore, DatabaseUnavailableError, loadCatalogue, registerDataset, type Store } from "@hkhealth/store";
+import { parseCommand, usage, UsageError, type Command } from "./cli/arguments.js";
+import { progressReporter } from "./cli/progress-reporter.js";
+import { summaryLine } from "./cli/summary.js";
+import { IngestError } from "./errors.js";
+import { ingestFile } from "./ingest.js";
+import { readRegistration } from "./registration.js";
+import { isUrl } from "./source/index.js";
+
+type StoreCommand = Exclude<Command, { kind: "help" }>;
+
+// pnpm runs scripts from the repository root; INIT_CWD is where the user typed the command.
+const userDir = process.env["INIT_CWD"] ?? process.cwd();
+
+/** Does the command on an open store; returns the line to print. */
+async function run(command: StoreCommand, store: Store): Promise<string> {
+  await loadCatalogue(store.prisma); // writes nothing once loaded
+  if (command.kind === "register") {
+    const registration = await readRegistration(command.target, userDir);
+    await registerDataset(store.prisma, registration);
+    return `registered ${registration.id} (${registration.titleEn})`;
+  }
+  const { kind: _kind, location, ...options } = command;
+  const progress = progressReporter(process.stderr);
+  try {
+    const result = await ingestFile(store, {
+      ...options,
+      location: isUrl(location) ? location : resolve(userDir, location),
+      onProgress: progress.onProgress,
+    });
+    return summaryLine(result);
+  } finally {
+    progress.finish();
+  }
+}
+
+/** Bad input and an unreachable database are the user's to fix: their message says how. */
+function isExpected(error: unknown): error is Error {
+  return error instanceof IngestError || error instanceof DatabaseUnavailableError;
+}
+
+async function main(args: readonly string[]): Promise<number> {
+  let command: Command;
+  try {
+    command = parseCommand(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n${usage}\n`);
+    return 2;
+  }
+  if (command.kind === "help") {
+    process.stdout.write(`${usage}\n`);
+    return 0;
+  }
+  let environment;
+  try {
+    environment = readEnvironment();
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`);
+    return 1;
+  }
+  let store: Store | undefined;
+  try {
+    store = await createStore(storeOptions(environment));
+    process.stdout.write(`${await run(command, store)}\n`);
+    return 0;
+  } catch (error) {
+    if (!isExpected(error)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 1;
+  } finally {
+    await store?.close();
+  }
+}
+
+const status = await main(process.argv.slice(2));
+// Exit rather than wait for the event loop to drain: Prisma's WebAssembly schema engine, which
+// applies migrations on open, leaves a timer behind that would hold the process for seconds.
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((flushed) => stream.write("", flushed))));
+process.exit(status);

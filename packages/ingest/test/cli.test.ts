@@ -1,0 +1,81 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { pipelineFixture } from "./support/fixtures.js";
+
+const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
+const cli = join(repoRoot, "packages/ingest/src/cli.ts");
+const scratch = mkdtempSync(join(tmpdir(), "hkhealth-cli-"));
+const dataDir = join(scratch, "pglite");
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+interface Outcome {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs the CLI as `pnpm ingest` does (tsx, source conditions), on PGlite in a folder of its own,
+ * as if typed in the pipeline fixtures folder: relative paths resolve there.
+ */
+function ingestCli(...args: string[]): Promise<Outcome> {
+  const { DATABASE_URL: _server, ...environment } = process.env;
+  const env = { ...environment, TSX_TSCONFIG_PATH: join(repoRoot, "tsconfig.json"), PGLITE_DATA_DIR: dataDir, INIT_CWD: pipelineFixture(".") };
+  return new Promise((resolve) => {
+    execFile(process.execPath, ["--import", "tsx", "--conditions=@hkhealth/source", cli, ...args], { cwd: repoRoot, env }, (error, stdout, stderr) => {
+      resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
+    });
+  });
+}
+
+// Each run starts a process that opens PGlite: slow on a busy machine.
+describe("pnpm ingest", { timeout: 180_000 }, () => {
+  it("ingests a file named relative to where it was typed, and prints one summary line", async () => {
+    const outcome = await ingestCli("ha-aed-waiting-time", "aed-snapshot-0430.json");
+    expect(outcome).toEqual({
+      status: 0,
+      stdout: `ingested 3 records into ha-aed-waiting-time from ${pipelineFixture("aed-snapshot-0430.json")} (observed 2026-01-20T04:30:00+08:00)\n`,
+      stderr: "", // no progress when stderr is not a terminal
+    });
+  });
+
+  it("exits 1 with one line naming the file, the line and the field of bad input", async () => {
+    const outcome = await ingestCli("hb-covid19-vaccination-by-age", "vaccination-bad-sex.csv", "--format", "csv");
+    expect(outcome).toEqual({
+      status: 1,
+      stdout: "",
+      stderr: `${pipelineFixture("vaccination-bad-sex.csv")}: line 3: field "Sex": must be one of "M", "F" (got "X")\n`,
+    });
+  });
+
+  it("registers a known dataset outside the plan, which files can then go into", async () => {
+    expect(await ingestCli("--register", "dh-chp-covid19-situation")).toMatchObject({
+      status: 0,
+      stdout: "registered dh-chp-covid19-situation (Latest situation of reported cases of COVID-19 in Hong Kong)\n",
+    });
+  });
+
+  it("exits 2 with the usage on arguments it cannot make sense of", async () => {
+    const outcome = await ingestCli("ha-aed-waiting-time", "aed-snapshot-0430.json", "--format", "pdf");
+    expect(outcome.status).toBe(2);
+    expect(outcome.stdout).toBe("");
+    expect(outcome.stderr).toMatch(/^--format must be one of json, csv, xlsx, xml, not "pdf"\nusage:\n {2}pnpm ingest <datasetId> <file-or-url>/);
+  });
+
+  it("exits 1 when another process holds the PGlite folder", async () => {
+    writeFileSync(`${dataDir}.lock`, String(process.pid)); // this test's process: alive
+    try {
+      const outcome = await ingestCli("ha-aed-waiting-time", "aed-snapshot-0445.json");
+      expect(outcome.status).toBe(1);
+      expect(outcome.stderr).toBe(
+        `Cannot reach the database at PGlite at ${dataDir}: the folder is in use by process ${process.pid} (${dataDir}.lock); stop it, or set DATABASE_URL to use a PostgreSQL server\n`,
+      );
+    } finally {
+      rmSync(`${dataDir}.lock`);
+    }
+  });
+});

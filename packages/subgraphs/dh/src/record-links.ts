@@ -1,0 +1,47 @@
+import { DatasetReference, ReleaseReference, type GraphContext, type TypeGraphQLClass } from "@hkhealth/subgraph-kit";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+
+/** What a typed object keeps of the record it was read from, to link back to its dataset and release. */
+export interface RecordOrigin {
+  readonly datasetId: string;
+  readonly ingestionId: number;
+}
+
+/** What a typed view is keyed by. */
+export interface ViewKey {
+  readonly datasetId: string;
+}
+
+type Keyed<T> = abstract new (...args: never[]) => T;
+
+/** `dataset: Dataset!` on a view or typed object: a reference the gateway completes from the plan subgraph. */
+export function datasetLinkResolver(type: Keyed<ViewKey>, description: string): TypeGraphQLClass {
+  @Resolver(() => type)
+  class DatasetLinkResolver {
+    @FieldResolver(() => DatasetReference, { description })
+    dataset(@Root() keyed: ViewKey): DatasetReference {
+      return { id: keyed.datasetId };
+    }
+  }
+  return DatasetLinkResolver;
+}
+
+/**
+ * `dataset` and `release` on a typed object. The release is the one its file was ingested
+ * under, loaded through the per-request ingestion loader, so a page of objects costs one
+ * statement; null for datasets outside the plan.
+ */
+export function recordLinksResolver(type: Keyed<RecordOrigin>): TypeGraphQLClass[] {
+  @Resolver(() => type)
+  class ReleaseLinkResolver {
+    @FieldResolver(() => ReleaseReference, {
+      nullable: true,
+      description: "The plan release of the file this was read from; null for a dataset outside the plan.",
+    })
+    async release(@Root() origin: RecordOrigin, @Ctx() { records }: GraphContext): Promise<ReleaseReference | null> {
+      const ingestion = await records.ingestionById.load(origin.ingestionId);
+      return ingestion?.releaseId ? { id: ingestion.releaseId } : null;
+    }
+  }
+  return [datasetLinkResolver(type, "The dataset this was read from."), ReleaseLinkResolver];
+}
