@@ -28,12 +28,31 @@ function loadSchemaEngineModule(): Promise<SchemaEngineModule> {
       __wbg_set_wasm(exports: Record<string, unknown>): void;
     };
     const bytes = await readFile(bgPath.replace(/\.js$/, ".wasm"));
-    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": bg as never });
+    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": withUnrefTimers(bg) });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return bg;
   })();
   return modulePromise;
+}
+
+/**
+ * The engine arms 10-second timers it never clears, which kept every process that migrated
+ * alive 10 s after closing its store. Its timers are guards, not work: unref them so they
+ * never hold the process open.
+ */
+function withUnrefTimers(bindings: object): Record<string, unknown> {
+  const imports: Record<string, unknown> = { ...bindings };
+  for (const [name, value] of Object.entries(imports)) {
+    if (name.startsWith("__wbg_setTimeout") && typeof value === "function") {
+      imports[name] = (...args: unknown[]) => {
+        const timer = (value as (...args: unknown[]) => unknown)(...args);
+        (timer as { unref?: () => void } | undefined)?.unref?.();
+        return timer;
+      };
+    }
+  }
+  return imports;
 }
 
 const noFilters = { externalTables: [], externalEnums: [] };
