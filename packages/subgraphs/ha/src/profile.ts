@@ -12,7 +12,7 @@ export class HospitalCluster {
   nameZh!: string;
 
   @Field(() => String, { name: "name", description: "Name of the cluster, as HA's own data files spell it." })
-  localisedName(@Arg("lang", () => Language, { nullable: true, defaultValue: Language.EN }) lang: Language | null): string {
+  localisedName(@Arg("lang", () => Language, { nullable: true, defaultValue: Language.EN, description: "Language of the name." }) lang: Language | null): string {
     return lang === Language.ZH_HANT ? this.nameZh : this.nameEn;
   }
 }
