@@ -1,6 +1,7 @@
 import "reflect-metadata";
 
 export * from "./model/enums.js";
+export { localised } from "./localised.js";
 export { Agency } from "./model/agency.js";
 export { Dataset } from "./model/dataset.js";
 export { Release } from "./model/release.js";

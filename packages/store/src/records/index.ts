@@ -3,3 +3,4 @@ export { findRecords, countRecords, aggregateRecords, aggregateKey, MAX_GROUPS }
 export type { RecordRow, RecordPageQuery, AggregateFunction, AggregateRequest, AggregateQuery, AggregateGroup } from "./query.js";
 export { insertRecords, readDatasetFields, saveDatasetFields, type RecordToWrite, type RecordBatchTarget } from "./write.js";
 export { createRecordLoaders, type RecordLoaders } from "./loaders.js";
+export { SqlParams, sqlLiteral, likeEscape } from "./sql.js";

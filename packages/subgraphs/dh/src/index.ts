@@ -13,7 +13,7 @@ import { HealthFact } from "./health-facts/health-fact.js";
 import { HealthFactResolver, HealthFactSectionResolver, HealthFactsViewResolver } from "./health-facts/health-facts.resolver.js";
 import { HealthFactsView } from "./health-facts/health-facts-view.js";
 import { DepartmentOfHealthProfile, departmentOfHealthProfile } from "./profile.js";
-import { datasetLinkResolver, recordLinksResolver } from "./record-links.js";
+import { datasetLinkResolver, recordLinksResolver } from "@hkhealth/subgraph-kit";
 import { DepartmentOfHealthUnitResolver } from "./unit.js";
 
 export const DEPARTMENT_OF_HEALTH_SUBGRAPH = "department-of-health";

@@ -1,7 +1,6 @@
-import { Language, offPlanDatasets } from "@hkhealth/plan";
+import { Language, offPlanDatasets, localised } from "@hkhealth/plan";
 import { DatasetReference } from "@hkhealth/subgraph-kit";
 import { Arg, Field, FieldResolver, ID, ObjectType, Resolver, Root } from "type-graphql";
-import { localised } from "./localised.js";
 
 @ObjectType({ description: "A unit of the Department of Health that publishes datasets of its own." })
 export class DepartmentOfHealthUnit {

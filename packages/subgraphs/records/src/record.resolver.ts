@@ -1,15 +1,14 @@
 import { DataRecord, RecordConnection, RecordGroup, RecordSource } from "@hkhealth/plan";
 import { aggregateKey, type AggregateFunction } from "@hkhealth/store";
-import { ReleaseReference, type GraphContext } from "@hkhealth/subgraph-kit";
+import { ReleaseReference, releaseOfIngestion, type GraphContext } from "@hkhealth/subgraph-kit";
 import { GraphQLJSON } from "graphql-scalars";
 import { Arg, Ctx, FieldResolver, Float, Int, Resolver, Root } from "type-graphql";
 
 @Resolver(() => DataRecord)
 export class RecordResolver {
   @FieldResolver(() => ReleaseReference, { nullable: true, description: "The plan release the record's file belongs to, if any." })
-  async release(@Root() record: DataRecord, @Ctx() { records }: GraphContext): Promise<ReleaseReference | null> {
-    const ingestion = await records.ingestionById.load(record.ingestionId);
-    return ingestion?.releaseId ? { id: ingestion.releaseId } : null;
+  release(@Root() record: DataRecord, @Ctx() context: GraphContext): Promise<ReleaseReference | null> {
+    return releaseOfIngestion(context, record.ingestionId);
   }
 
   @FieldResolver(() => RecordSource, { description: "The file the record came from." })

@@ -1,6 +1,6 @@
 import { DateScalar } from "@hkhealth/plan";
 import { Field, ObjectType } from "type-graphql";
-import type { RecordOrigin } from "../record-links.js";
+import type { RecordOrigin } from "@hkhealth/subgraph-kit";
 import { isoDateOf, textOf } from "../values.js";
 import { buildingColumns as column } from "./columns.js";
 

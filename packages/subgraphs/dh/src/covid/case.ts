@@ -1,6 +1,6 @@
 import { DateScalar } from "@hkhealth/plan";
 import { Field, Int, ObjectType } from "type-graphql";
-import type { RecordOrigin } from "../record-links.js";
+import type { RecordOrigin } from "@hkhealth/subgraph-kit";
 import { integerOf, isoDateOf, textOf } from "../values.js";
 import { caseColumns as column } from "./columns.js";
 

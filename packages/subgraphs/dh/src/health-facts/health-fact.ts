@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import type { RecordOrigin } from "../record-links.js";
+import type { RecordOrigin } from "@hkhealth/subgraph-kit";
 import { numberOf, textOf } from "../values.js";
 import { healthFactColumns as column } from "./columns.js";
 

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import type { ViewKey } from "../record-links.js";
+import type { ViewKey } from "@hkhealth/subgraph-kit";
 
 @ObjectType("HealthFactsView", {
   description:

@@ -1,7 +1,6 @@
-import { Language } from "@hkhealth/plan";
+import { Language, localised } from "@hkhealth/plan";
 import type { GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { localised } from "../localised.js";
 import { HealthFact } from "./health-fact.js";
 import { HealthFactSection } from "./health-fact-section.js";
 import { findHealthFacts, healthFactSections, healthFactYears } from "./health-facts-queries.js";

@@ -3,7 +3,7 @@ import { DatasetReference, ReleaseReference, type GraphContext } from "@hkhealth
 import { Ctx, Field, ObjectType } from "type-graphql";
 import { AED_WAITING_TIME_DATASET } from "../datasets.js";
 import { textField, type RecordRow } from "../record-row.js";
-import { releaseOfIngestion } from "../release-of.js";
+import { releaseOfIngestion } from "@hkhealth/subgraph-kit";
 import { waitingTimeOfValue } from "../waiting-time/parse-waiting-time.js";
 import { WaitingTime } from "../waiting-time/waiting-time.js";
 

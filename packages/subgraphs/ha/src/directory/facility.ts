@@ -4,7 +4,7 @@ import { Arg, Ctx, Field, Float, ID, ObjectType } from "type-graphql";
 import { FACILITY_DIRECTORY_DATASET } from "../datasets.js";
 import { hospitalNameKey } from "../hospital-names.js";
 import { textField, type RecordRow } from "../record-row.js";
-import { releaseOfIngestion } from "../release-of.js";
+import { releaseOfIngestion } from "@hkhealth/subgraph-kit";
 
 /** A text in the languages HA publishes its directory in. */
 export interface DirectoryText {

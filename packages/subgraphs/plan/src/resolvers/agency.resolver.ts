@@ -1,8 +1,7 @@
-import { Agency, AgencyCode, Dataset, Language } from "@hkhealth/plan";
+import { Agency, AgencyCode, Dataset, Language, localised } from "@hkhealth/plan";
 import type { GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { AgencyProfile } from "./agency-profile.js";
-import { localised } from "./localised.js";
 
 @Resolver(() => Agency)
 export class AgencyResolver {

@@ -8,13 +8,11 @@ import {
   monthOfDate,
   Release,
   todayInHongKong,
-  isoDate,
-} from "@hkhealth/plan";
+  isoDate, localised } from "@hkhealth/plan";
 import { findDatasets } from "@hkhealth/store";
 import { decodeCursor, encodeCursor, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { DatasetView, datasetViewOf } from "./dataset-view.js";
-import { localised } from "./localised.js";
 
 const CURSOR_KIND = "dataset";
 

@@ -1,7 +1,6 @@
-import { Dataset, isoDate, Language, Release, ReleaseStatus, releaseStatus, DateScalar, todayInHongKong } from "@hkhealth/plan";
+import { Dataset, isoDate, Language, Release, ReleaseStatus, releaseStatus, DateScalar, todayInHongKong, localised } from "@hkhealth/plan";
 import type { GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { localised } from "./localised.js";
 
 @Resolver(() => Release)
 export class ReleaseResolver {

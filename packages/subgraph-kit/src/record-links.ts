@@ -1,4 +1,6 @@
-import { DatasetReference, ReleaseReference, type GraphContext, type TypeGraphQLClass } from "@hkhealth/subgraph-kit";
+import type { TypeGraphQLClass } from "./build-subgraph.js";
+import type { GraphContext } from "./context.js";
+import { DatasetReference, ReleaseReference } from "./references.js";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 
 /** What a typed object keeps of the record it was read from, to link back to its dataset and release. */
@@ -26,6 +28,12 @@ export function datasetLinkResolver(type: Keyed<ViewKey>, description: string): 
   return DatasetLinkResolver;
 }
 
+/** The plan release a record's file was ingested under, if any (batched per request). */
+export async function releaseOfIngestion(context: GraphContext, ingestionId: number): Promise<ReleaseReference | null> {
+  const ingestion = await context.records.ingestionById.load(ingestionId);
+  return ingestion?.releaseId ? { id: ingestion.releaseId } : null;
+}
+
 /**
  * `dataset` and `release` on a typed object. The release is the one its file was ingested
  * under, loaded through the per-request ingestion loader, so a page of objects costs one
@@ -38,9 +46,8 @@ export function recordLinksResolver(type: Keyed<RecordOrigin>): TypeGraphQLClass
       nullable: true,
       description: "The plan release of the file this was read from; null for a dataset outside the plan.",
     })
-    async release(@Root() origin: RecordOrigin, @Ctx() { records }: GraphContext): Promise<ReleaseReference | null> {
-      const ingestion = await records.ingestionById.load(origin.ingestionId);
-      return ingestion?.releaseId ? { id: ingestion.releaseId } : null;
+    release(@Root() origin: RecordOrigin, @Ctx() context: GraphContext): Promise<ReleaseReference | null> {
+      return releaseOfIngestion(context, origin.ingestionId);
     }
   }
   return [datasetLinkResolver(type, "The dataset this was read from."), ReleaseLinkResolver];

@@ -1,4 +1,4 @@
-import { Language } from "@hkhealth/plan";
+import { Language } from "./model/enums.js";
 
 /** Picks the text for `lang`; English when the client sends null. */
 export function localised<T>(lang: Language | null | undefined, en: T, zh: T): T {

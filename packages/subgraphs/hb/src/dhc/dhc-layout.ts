@@ -1,0 +1,23 @@
+/*
+ * The layout we assume for the District Health Centre files (plan rows A1 "main centre
+ * information of District Health Centres" and A2 "... of DHC Expresses", JSON, published as
+ * needed). No copy of either file could be found offline, so this is our reading of the plan's
+ * description, in the style of the bureau's other bilingual feeds: a JSON array with one object
+ * per main centre, English and Traditional Chinese in "_en" / "_tc" keys, coordinates as numbers.
+ * The DHC Express file may leave out the opening hours. Only this table names the keys, so a
+ * different real layout means changing it and the fixtures, nothing else.
+ */
+export const dhcLayout = {
+  district: { en: "district_en", zh: "district_tc" },
+  name: { en: "name_en", zh: "name_tc" },
+  address: { en: "address_en", zh: "address_tc" },
+  openingHours: { en: "opening_hours_en", zh: "opening_hours_tc" },
+  telephone: "telephone",
+  website: "website",
+  latitude: "latitude",
+  longitude: "longitude",
+} as const;
+
+/** The two plan datasets in this layout, and which kind of centre each lists. */
+export const DHC_MAIN_CENTRES = "hb-dhc-main-centres";
+export const DHC_EXPRESS_MAIN_CENTRES = "hb-dhc-express-main-centres";

@@ -1,6 +1,0 @@
-import { Language } from "@hkhealth/plan";
-
-/** Picks the text for `lang`; English when the client sends null. */
-export function localised<T>(lang: Language | null, en: T, zh: T): T {
-  return lang === Language.ZH_HANT ? zh : en;
-}
