@@ -1,28 +1,50 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  ApolloGateway,
-  LocalGraphQLDataSource,
-  type Experimental_DidResolveQueryPlanCallback,
-  type ServiceEndpointDefinition,
-} from "@apollo/gateway";
-
-type QueryPlan = Parameters<Experimental_DidResolveQueryPlanCallback>[0]["queryPlan"];
+import { ApolloGateway, type Experimental_DidResolveQueryPlanCallback } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { Store } from "@hkhealth/store";
-import { createContext, type GraphContext, type Subgraph } from "@hkhealth/subgraph-kit";
+import { createContext, gracefulStop, type GraphContext, type Subgraph } from "@hkhealth/subgraph-kit";
 import cors from "cors";
 import express from "express";
+import { disableApolloTelemetry } from "./apollo-telemetry.js";
+import { refuseOversizedBatches } from "./batch-size.js";
+import { refuseOversizedDocuments } from "./document-size.js";
+import { createErrorFormatter } from "./format-error.js";
+import { healthRoutes } from "./health.js";
+import { httpErrorHandler } from "./http-errors.js";
+import { silentLogger, type Logger } from "./logger.js";
+import { createMetrics, type Metrics } from "./metrics.js";
+import { observeRequests } from "./observe-requests.js";
+import { operationObserverPlugin } from "./operation-observer-plugin.js";
+import { queryLimitProtections } from "./query-limits.js";
+import { REQUEST_ID_HEADER } from "./request-id.js";
+import { bindObservation } from "./request-observation.js";
+import { defaultGatewaySettings, type GatewaySettings } from "./settings.js";
+import { dataSourceFor } from "./subgraph-data-sources.js";
+import { checkSubgraphUrls } from "./subgraph-urls.js";
 import { composeSupergraph } from "./supergraph.js";
 
+type QueryPlan = Parameters<Experimental_DidResolveQueryPlanCallback>[0]["queryPlan"];
 export type { QueryPlan };
 
+/** What resolvers of in-process subgraphs receive; empty when every subgraph is served elsewhere. */
+export type GatewayContext = Partial<GraphContext>;
+
 export interface GatewayOptions {
-  readonly store: Store;
+  /** The database of the in-process subgraphs; not needed when every subgraph is served elsewhere. */
+  readonly store?: Store;
+  /** Every subgraph of the supergraph: composed here, run in-process unless in `subgraphUrls`. */
   readonly subgraphs: readonly Subgraph[];
+  /** Subgraphs served as their own services (distributed mode), by name. */
+  readonly subgraphUrls?: Readonly<Record<string, string>>;
+  /** Limits, exposure and timeouts; the defaults of the environment's variables when omitted. */
+  readonly settings?: GatewaySettings;
+  /** Where request logs go; nowhere when omitted. */
+  readonly logger?: Logger;
   /** Called with each operation's query plan (tests use it to see which subgraphs a query crosses). */
   readonly onQueryPlan?: (queryPlan: QueryPlan) => void;
 }
@@ -30,62 +52,107 @@ export interface GatewayOptions {
 export interface RunningGateway {
   readonly url: string;
   readonly server: Server;
-  readonly apollo: ApolloServer<GraphContext>;
+  readonly apollo: ApolloServer<GatewayContext>;
+  readonly metrics: Metrics;
+  /**
+   * Stops: /ready fails at once, the requests already sent are answered, then the listening
+   * socket and idle connections close and the requests in flight finish (the store stays open).
+   */
   stop(): Promise<void>;
 }
 
+function corsOptions(origins: GatewaySettings["corsOrigins"]): cors.CorsOptions {
+  return { origin: origins === "*" ? "*" : [...origins], exposedHeaders: [REQUEST_ID_HEADER], maxAge: 600 };
+}
+
 /**
- * The gateway: composes the subgraphs, runs them in-process through LocalGraphQLDataSource,
- * and serves /graphql (Apollo Sandbox on GET from a browser), /health and /ready.
+ * The gateway: composes the subgraphs, runs each in-process (LocalGraphQLDataSource) or over
+ * HTTP when it is served on its own, and serves /graphql (Apollo Sandbox on GET from a
+ * browser), /health, /ready and /metrics, with the limits of `settings` on every request.
  */
 export async function startGateway(options: GatewayOptions, listen: { port: number; host?: string }): Promise<RunningGateway> {
-  const { store, subgraphs } = options;
-  const schemaByName = new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph.schema]));
+  const { store, subgraphs, subgraphUrls = {}, settings = defaultGatewaySettings, logger = silentLogger } = options;
+  checkSubgraphUrls(subgraphUrls, subgraphs.map((subgraph) => subgraph.name));
+  const inProcess = subgraphs.filter((subgraph) => !subgraphUrls[subgraph.name]);
+  if (inProcess.length > 0 && !store) {
+    throw new Error(`A store is needed for the subgraphs run in-process: ${inProcess.map((subgraph) => subgraph.name).join(", ")}`);
+  }
+
+  const metrics = createMetrics(store ? { poolStats: () => store.poolStats() } : {});
+  const subgraphByName = new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph]));
+  disableApolloTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: composeSupergraph(subgraphs),
-    buildService: ({ name }: ServiceEndpointDefinition) => {
-      const schema = schemaByName.get(name);
-      if (!schema) throw new Error(`No in-process subgraph named ${name}`);
-      return new LocalGraphQLDataSource(schema);
+    buildService: ({ name }) => {
+      const subgraph = subgraphByName.get(name);
+      if (!subgraph) throw new Error(`No subgraph named ${name}`);
+      return dataSourceFor(subgraph, { subgraphUrls, timeoutMs: settings.subgraphTimeoutMs, metrics });
     },
+    logger,
     ...(options.onQueryPlan && {
       experimental_didResolveQueryPlan: ({ queryPlan }) => options.onQueryPlan?.(queryPlan),
     }),
   });
 
   const app = express();
+  app.disable("x-powered-by");
   const server = createServer(app);
-  const apollo = new ApolloServer<GraphContext>({
+  // Longer than load balancers keep idle connections (60 s): they, not we, close them.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  const graceful = gracefulStop(server);
+  const protections = queryLimitProtections(settings.limits, { maskSuggestions: !settings.introspection });
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: server }), ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    logger,
+    introspection: settings.introspection,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: settings.allowBatchedRequests,
+    includeStacktraceInErrorResponses: settings.debugErrors,
+    // main.ts handles SIGTERM: drain, then close the store, then exit 0.
+    stopOnTerminationSignals: false,
+    formatError: createErrorFormatter({ databaseTarget: store?.target, debug: settings.debugErrors }),
+    validationRules: protections.validationRules,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: settings.shutdownGraceMs }),
+      settings.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      operationObserverPlugin,
+      ...protections.plugins,
+    ],
   });
   await apollo.start();
 
-  app.get("/health", (_request, response) => {
-    response.json({ status: "ok" });
-  });
-  app.get("/ready", async (_request, response) => {
-    try {
-      await store.ping();
-      response.json({ status: "ready", database: store.kind });
-    } catch (error) {
-      response.status(503).json({ status: "unavailable", error: (error as Error).message });
-    }
-  });
+  app.use(healthRoutes(store, () => graceful.stopping));
+  app.get("/metrics", metrics.handler);
   app.use(
     "/graphql",
-    cors(),
-    express.json({ limit: "1mb" }),
-    expressMiddleware(apollo, { context: async () => createContext(store) }),
+    observeRequests(logger, metrics),
+    cors(corsOptions(settings.corsOrigins)),
+    express.json({ limit: settings.limits.MAX_BODY_BYTES }),
+    refuseOversizedDocuments(settings.limits),
+    ...(settings.allowBatchedRequests ? [refuseOversizedBatches(settings.limits)] : []),
+    bindObservation,
+    expressMiddleware(apollo, { context: async (): Promise<GatewayContext> => (store ? createContext(store) : {}) }),
   );
+  app.use(httpErrorHandler({ maxBodyBytes: settings.limits.MAX_BODY_BYTES, logger }));
 
-  await new Promise<void>((resolve) => server.listen(listen.port, listen.host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(listen.port, listen.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   const address = server.address() as AddressInfo;
   const host = listen.host && listen.host !== "0.0.0.0" ? listen.host : "localhost";
   return {
     url: `http://${host}:${address.port}/graphql`,
     server,
     apollo,
-    stop: () => apollo.stop(),
+    metrics,
+    stop: async () => {
+      await graceful.settle(settings.shutdownGraceMs);
+      await apollo.stop();
+    },
   };
 }

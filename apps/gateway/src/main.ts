@@ -1,30 +1,36 @@
-import { createStore, DatabaseUnavailableError, loadCatalogue } from "@hkhealth/store";
 import { readEnvironment, storeOptions } from "@hkhealth/config";
+import { createStore, DatabaseUnavailableError, loadCatalogue } from "@hkhealth/store";
 import { startGateway } from "./gateway.js";
+import { createLogger } from "./logger.js";
+import { gatewaySettings } from "./settings.js";
+import { stopOnSignals } from "./shutdown.js";
 import { buildAllSubgraphs } from "./subgraphs.js";
+import { checkSubgraphUrls } from "./subgraph-urls.js";
 
 async function main(): Promise<void> {
   const environment = readEnvironment();
-  const store = await createStore(storeOptions(environment));
-  const catalogue = await loadCatalogue(store.prisma);
+  const logger = createLogger(environment.LOG_LEVEL, "gateway");
+  const subgraphs = await buildAllSubgraphs();
+  const subgraphUrls = environment.SUBGRAPH_URLS;
+  checkSubgraphUrls(subgraphUrls, subgraphs.map((subgraph) => subgraph.name));
+  // A gateway whose every subgraph is served elsewhere needs no database of its own.
+  const needsStore = subgraphs.some((subgraph) => !subgraphUrls[subgraph.name]);
+  const store = needsStore ? await createStore(storeOptions(environment)) : undefined;
+  const catalogue = store ? await loadCatalogue(store.prisma) : undefined;
   const gateway = await startGateway(
-    { store, subgraphs: await buildAllSubgraphs() },
+    { store, subgraphs, subgraphUrls, settings: gatewaySettings(environment), logger },
     { port: environment.PORT, host: environment.HOST },
   );
-  console.log(
-    `Gateway ready at ${gateway.url} (Apollo Sandbox in a browser) on ${store.target}: ` +
-      `${catalogue.datasets} datasets, ${catalogue.releases} releases` +
-      (catalogue.written > 0 ? `, ${catalogue.written} rows written` : ", already loaded"),
+  logger.info(
+    {
+      url: gateway.url,
+      database: store?.target ?? null,
+      subgraphs: Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraphUrls[subgraph.name] ?? "in-process"])),
+      ...(catalogue && { catalogue }),
+    },
+    `Gateway ready at ${gateway.url} (Apollo Sandbox in a browser)`,
   );
-
-  const shutdown = async (signal: string) => {
-    console.log(`${signal}: finishing in-flight requests`);
-    await gateway.stop();
-    await store.close();
-    process.exit(0);
-  };
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
-  process.once("SIGINT", () => void shutdown("SIGINT"));
+  stopOnSignals(gateway, store, logger);
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,55 @@ const repositoryRoot = resolve(import.meta.dirname, "../../..");
 
 const port = z.coerce.number().int().min(0).max(65_535);
 
+/** A whole number within bounds, with a default. */
+function count(defaultValue: number, min: number, max: number) {
+  return z.coerce.number().int().min(min).max(max).default(defaultValue);
+}
+
+/** An on/off switch: true/false, 1/0, yes/no or on/off. */
+function flag(defaultValue: boolean) {
+  return z
+    .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], { message: "must be true or false" })
+    .transform((value) => ["true", "1", "yes", "on"].includes(value))
+    .default(defaultValue);
+}
+
+const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** "*" (any origin: a public read-only API) or a comma-separated list of origins. */
+const corsOrigins = z
+  .string()
+  .transform((value, context): "*" | string[] => {
+    if (value.trim() === "*") return "*";
+    const origins = value.split(",").map((origin) => origin.trim()).filter(Boolean);
+    for (const origin of origins) {
+      if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+        context.addIssue({ code: "custom", message: `"${origin}" is not an origin like https://example.org` });
+      }
+    }
+    return origins;
+  })
+  .default("*");
+
+/** "plan=http://127.0.0.1:4001/graphql,records=http://…": subgraphs served elsewhere, by name. */
+const subgraphUrls = z
+  .string()
+  .transform((value, context) => {
+    const urls: Record<string, string> = {};
+    for (const entry of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+      const separator = entry.indexOf("=");
+      const name = entry.slice(0, separator).trim();
+      const url = entry.slice(separator + 1).trim();
+      if (separator < 1 || !name || !/^https?:\/\//.test(url) || !URL.canParse(url)) {
+        context.addIssue({ code: "custom", message: `"${entry}" is not name=http(s)://host:port/path` });
+      } else {
+        urls[name] = url;
+      }
+    }
+    return urls;
+  })
+  .default({});
+
 const environmentSchema = z.object({
   PORT: port.default(4000),
   HOST: z.string().min(1).default("0.0.0.0"),
@@ -17,9 +66,41 @@ const environmentSchema = z.object({
   /** PGlite's data folder (ignored with DATABASE_URL). */
   PGLITE_DATA_DIR: z.string().min(1).default(resolve(repositoryRoot, ".data/pglite")),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+
+  /** pino level; the default is "silent" under a test runner (NODE_ENV=test), "info" otherwise. */
+  LOG_LEVEL: z.enum(logLevels).optional(),
+  /** Stack traces in GraphQL error responses: for debugging only. */
+  DEBUG_ERRORS: flag(false),
+  INTROSPECTION: flag(true),
+  /** Apollo Sandbox on GET /graphql from a browser. */
+  SANDBOX: flag(true),
+  CORS_ORIGINS: corsOrigins,
+
+  // Limits on what one request may ask for (see the README's "Running in production").
+  MAX_DEPTH: count(10, 1, 100),
+  MAX_ALIASES: count(15, 0, 1_000),
+  MAX_ROOT_FIELDS: count(20, 1, 1_000),
+  MAX_DIRECTIVES: count(20, 0, 1_000),
+  MAX_TOKENS: count(1_000, 10, 100_000),
+  MAX_QUERY_CHARACTERS: count(10_000, 100, 1_000_000),
+  MAX_COST: count(20_000, 1, 100_000_000),
+  MAX_PAGE_SIZE: count(1_000, 1, 100_000),
+  MAX_BODY_BYTES: count(100_000, 1_000, 50_000_000),
+  ALLOW_BATCHED_REQUESTS: flag(false),
+  MAX_BATCH_SIZE: count(10, 1, 1_000),
+
+  /** Subgraphs run as their own services; the others run inside the gateway. */
+  SUBGRAPH_URLS: subgraphUrls,
+  SUBGRAPH_TIMEOUT_MS: count(10_000, 10, 600_000),
+  /** Port of `pnpm start:subgraph <name>`; by default the subgraph's own (4001-4005). */
+  SUBGRAPH_PORT: port.optional(),
+  /** How long SIGTERM waits for in-flight requests before closing their connections. */
+  SHUTDOWN_GRACE_MS: count(10_000, 0, 600_000),
 });
 
-export type Environment = z.infer<typeof environmentSchema>;
+type ParsedEnvironment = z.infer<typeof environmentSchema>;
+export type LogLevel = (typeof logLevels)[number];
+export type Environment = Omit<ParsedEnvironment, "LOG_LEVEL"> & { readonly LOG_LEVEL: LogLevel };
 
 /** Reads and validates the environment once; every setting the gateway, subgraphs and CLI use is here. */
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
@@ -30,7 +111,9 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  return parsed.data;
+  // Tests (vitest sets NODE_ENV=test) stay quiet unless they ask for logs.
+  const quiet = source.NODE_ENV === "test";
+  return { ...parsed.data, LOG_LEVEL: parsed.data.LOG_LEVEL ?? (quiet ? "silent" : "info") };
 }
 
 /** The store settings of an environment, as `createStore` takes them. */

@@ -12,4 +12,5 @@ export { AgencyReference, DatasetReference, ReleaseReference } from "./reference
 export { createContext, type GraphContext } from "./context.js";
 export { userInputError } from "./errors.js";
 export { decodeCursor, encodeCursor, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RECORD_PAGE_SIZE } from "./pagination.js";
-export { serveSubgraph, type ServeSubgraphOptions, type ServedSubgraph } from "./serve-subgraph.js";
+export { gracefulStop, serveSubgraph, type GracefulStop, type ServeSubgraphOptions, type ServedSubgraph } from "./serve-subgraph.js";
+export { datasetLinkResolver, recordLinksResolver, releaseOfIngestion, type RecordOrigin, type ViewKey } from "./record-links.js";

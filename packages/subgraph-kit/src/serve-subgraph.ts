@@ -36,7 +36,10 @@ export interface ServedSubgraph {
   /** The subgraph's GraphQL endpoint, for the gateway's SUBGRAPH_URLS. */
   readonly url: string;
   readonly server: Server;
-  /** Stops accepting connections, finishes the requests in flight, then stops (the store stays open). */
+  /**
+   * Stops: /ready fails at once, the requests already sent are answered, then the listening
+   * socket and idle connections close and the requests in flight finish (the store stays open).
+   */
   stop(): Promise<void>;
 }
 
@@ -53,6 +56,7 @@ export async function serveSubgraph(subgraph: Subgraph, store: Store, options: S
   // so the client, not this server, closes it: no request is sent on a connection being closed.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  const graceful = gracefulStop(server);
   const apollo = new ApolloServer<GraphContext>({
     schema: subgraph.schema,
     ...(options.logger && { logger: options.logger }),
@@ -74,6 +78,10 @@ export async function serveSubgraph(subgraph: Subgraph, store: Store, options: S
     response.json({ status: "ok", subgraph: subgraph.name });
   });
   app.get("/ready", async (_request, response) => {
+    if (graceful.stopping) {
+      response.status(503).json({ status: "stopping", subgraph: subgraph.name });
+      return;
+    }
     try {
       await store.ping();
       response.json({ status: "ready", subgraph: subgraph.name, database: store.kind });
@@ -98,5 +106,59 @@ export async function serveSubgraph(subgraph: Subgraph, store: Store, options: S
   });
   const address = server.address() as AddressInfo;
   const host = options.host && options.host !== "0.0.0.0" ? options.host : "localhost";
-  return { url: `http://${host}:${address.port}/graphql`, server, stop: () => apollo.stop() };
+  const stop = async () => {
+    await graceful.settle(options.stopGracePeriodMillis ?? 10_000);
+    await apollo.stop();
+  };
+  return { url: `http://${host}:${address.port}/graphql`, server, stop };
+}
+
+/** How long no request may run before the server is taken as settled. */
+const QUIET_MS = 100;
+
+export interface GracefulStop {
+  /** Whether stopping has begun (/ready then answers 503). */
+  readonly stopping: boolean;
+  /**
+   * Marks the server as stopping, then resolves once no request has run for QUIET_MS (at most
+   * `maxMs`): by then every request already sent has been read and answered.
+   */
+  settle(maxMs: number): Promise<void>;
+}
+
+/**
+ * Counts a server's requests in progress, for a stop that loses none. Closing the listening
+ * socket resets the connections the kernel has accepted that Node has not taken yet, and Node's
+ * http.Server#close also closes connections whose request has not been read: on PGlite a
+ * request runs from start to end without yielding, so requests sent together wait there, behind
+ * it. So on SIGTERM the server first stops being ready (load balancers stop sending), answers
+ * what has arrived, each answer closing its connection, and only when it has been quiet for a
+ * moment does Apollo's drain close the listening socket and the idle connections.
+ */
+export function gracefulStop(server: Server): GracefulStop {
+  let active = 0;
+  let lastActivity = Date.now();
+  let stopping = false;
+  // Before the app's own listener, which may answer at once.
+  server.prependListener("request", (_request, response) => {
+    active++;
+    if (stopping) response.setHeader("connection", "close");
+    response.once("close", () => {
+      active--;
+      lastActivity = Date.now();
+    });
+  });
+  return {
+    get stopping() {
+      return stopping;
+    },
+    async settle(maxMs) {
+      stopping = true;
+      lastActivity = Date.now();
+      const deadline = Date.now() + maxMs;
+      while (Date.now() < deadline && (active > 0 || Date.now() - lastActivity < QUIET_MS)) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+  };
 }

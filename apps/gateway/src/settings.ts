@@ -1,0 +1,58 @@
+import { readEnvironment, type Environment } from "@hkhealth/config";
+
+/** What one request may ask for; each is named in errors by its environment variable. */
+export interface QueryLimits {
+  readonly MAX_DEPTH: number;
+  readonly MAX_ALIASES: number;
+  readonly MAX_ROOT_FIELDS: number;
+  readonly MAX_DIRECTIVES: number;
+  readonly MAX_TOKENS: number;
+  readonly MAX_QUERY_CHARACTERS: number;
+  readonly MAX_COST: number;
+  readonly MAX_PAGE_SIZE: number;
+  readonly MAX_BATCH_SIZE: number;
+  readonly MAX_BODY_BYTES: number;
+}
+
+export type LimitName = keyof QueryLimits;
+
+/** How the gateway serves: limits, exposure and timeouts. */
+export interface GatewaySettings {
+  readonly limits: QueryLimits;
+  readonly allowBatchedRequests: boolean;
+  /** "*" for any origin, or the origins browsers may call from. */
+  readonly corsOrigins: "*" | readonly string[];
+  readonly introspection: boolean;
+  readonly sandbox: boolean;
+  /** Stack traces in error responses. */
+  readonly debugErrors: boolean;
+  readonly subgraphTimeoutMs: number;
+  readonly shutdownGraceMs: number;
+}
+
+export function gatewaySettings(environment: Environment): GatewaySettings {
+  return {
+    limits: {
+      MAX_DEPTH: environment.MAX_DEPTH,
+      MAX_ALIASES: environment.MAX_ALIASES,
+      MAX_ROOT_FIELDS: environment.MAX_ROOT_FIELDS,
+      MAX_DIRECTIVES: environment.MAX_DIRECTIVES,
+      MAX_TOKENS: environment.MAX_TOKENS,
+      MAX_QUERY_CHARACTERS: environment.MAX_QUERY_CHARACTERS,
+      MAX_COST: environment.MAX_COST,
+      MAX_PAGE_SIZE: environment.MAX_PAGE_SIZE,
+      MAX_BATCH_SIZE: environment.MAX_BATCH_SIZE,
+      MAX_BODY_BYTES: environment.MAX_BODY_BYTES,
+    },
+    allowBatchedRequests: environment.ALLOW_BATCHED_REQUESTS,
+    corsOrigins: environment.CORS_ORIGINS,
+    introspection: environment.INTROSPECTION,
+    sandbox: environment.SANDBOX,
+    debugErrors: environment.DEBUG_ERRORS,
+    subgraphTimeoutMs: environment.SUBGRAPH_TIMEOUT_MS,
+    shutdownGraceMs: environment.SHUTDOWN_GRACE_MS,
+  };
+}
+
+/** Every setting at its default: what an environment that sets nothing gives. */
+export const defaultGatewaySettings: GatewaySettings = gatewaySettings(readEnvironment({}));

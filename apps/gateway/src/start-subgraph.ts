@@ -1,0 +1,84 @@
+// `pnpm start:subgraph <name>`: one subgraph as its own HTTP service, for a gateway (ours with
+// SUBGRAPH_URLS, Apollo Router, Hive Gateway) to call. Port: SUBGRAPH_PORT, else the subgraph's own.
+import { readEnvironment, storeOptions } from "@hkhealth/config";
+import { createStore, DatabaseUnavailableError, loadCatalogue, type Store } from "@hkhealth/store";
+import { serveSubgraph } from "@hkhealth/subgraph-kit";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { createErrorFormatter } from "./format-error.js";
+import { httpErrorHandler } from "./http-errors.js";
+import { createLogger } from "./logger.js";
+import { createMetrics } from "./metrics.js";
+import { observeRequests } from "./observe-requests.js";
+import { operationObserverPlugin } from "./operation-observer-plugin.js";
+import { bindObservation } from "./request-observation.js";
+import { stopOnSignals } from "./shutdown.js";
+import { buildAllSubgraphs } from "./subgraphs.js";
+import { subgraphPorts } from "./supergraph.js";
+
+class CatalogueMissingError extends Error {}
+
+async function expectCatalogue(store: Store): Promise<void> {
+  const datasets = await store.prisma.dataset.count().catch(() => 0);
+  if (datasets === 0) {
+    await store.close();
+    throw new CatalogueMissingError(
+      `The database at ${store.target} has no plan loaded: run \`pnpm prepare:database\` against it once, then start the subgraphs`,
+    );
+  }
+}
+
+async function main(name: string | undefined): Promise<number> {
+  const names = Object.keys(subgraphPorts);
+  if (!name || !names.includes(name)) {
+    console.error(`Usage: pnpm start:subgraph <name>, with a name among: ${names.join(", ")}`);
+    return 2;
+  }
+  const environment = readEnvironment();
+  const logger = createLogger(environment.LOG_LEVEL, `subgraph:${name}`);
+  const subgraph = (await buildAllSubgraphs()).find((candidate) => candidate.name === name);
+  if (!subgraph) throw new Error(`The supergraph has no subgraph named ${name}`);
+  // On a PostgreSQL server the services share one database, migrated and loaded once beforehand
+  // (`pnpm prepare:database`), not by every service at once: they would race for the migration
+  // lock. A PGlite folder is this service's alone: it migrates and loads it itself.
+  const shared = environment.DATABASE_URL !== undefined;
+  const store = await createStore({ ...storeOptions(environment), migrate: !shared });
+  if (shared) await expectCatalogue(store);
+  else await loadCatalogue(store.prisma);
+  const metrics = createMetrics({ poolStats: () => store.poolStats() });
+  const served = await serveSubgraph(subgraph, store, {
+    port: environment.SUBGRAPH_PORT ?? subgraphPorts[name]!,
+    logger,
+    host: environment.HOST,
+    introspection: environment.INTROSPECTION,
+    includeStacktraceInErrorResponses: environment.DEBUG_ERRORS,
+    formatError: createErrorFormatter({ databaseTarget: store.target, debug: environment.DEBUG_ERRORS }),
+    // Only the gateway is meant to call a subgraph: no Sandbox here.
+    plugins: [operationObserverPlugin, ApolloServerPluginLandingPageDisabled()],
+    maxBodyBytes: environment.MAX_BODY_BYTES,
+    stopGracePeriodMillis: environment.SHUTDOWN_GRACE_MS,
+    configureApp: (app) => {
+      app.get("/metrics", metrics.handler);
+      app.use("/graphql", observeRequests(logger, metrics));
+    },
+    beforeGraphQL: [bindObservation],
+    errorHandler: httpErrorHandler({ maxBodyBytes: environment.MAX_BODY_BYTES, logger }),
+  });
+  logger.info({ subgraph: name, url: served.url, database: store.target }, `Subgraph ${name} ready at ${served.url}`);
+  stopOnSignals(served, store, logger);
+  return 0;
+}
+
+main(process.argv[2]).then(
+  (status) => {
+    if (status !== 0) process.exit(status);
+  },
+  (error: unknown) => {
+    const known = error instanceof DatabaseUnavailableError || error instanceof CatalogueMissingError;
+    if (known || (error instanceof Error && error.message.startsWith("Invalid environment"))) {
+      console.error(error.message);
+    } else {
+      console.error(error);
+    }
+    process.exit(1);
+  },
+);

@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { resolve } from "node:path";
+
+const gatewayDir = resolve(import.meta.dirname, "..");
+
+export interface ServiceProcess {
+  readonly child: ChildProcess;
+  /** The GraphQL URL it logged when ready. */
+  readonly url: string;
+  /** Its log lines so far (pino JSON), and any other output lines as { text }. */
+  readonly lines: Array<Record<string, any>>;
+  readonly stderr: () => string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  readonly exited: Promise<number | null>;
+  /** Waits until a log line matches, at most `timeoutMs`. */
+  waitForLines(predicate: (line: Record<string, any>) => boolean, count?: number, timeoutMs?: number): Promise<void>;
+}
+
+function serviceEnv(env: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, TSX_TSCONFIG_PATH: resolve(gatewayDir, "../../tsconfig.json"), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env };
+}
+
+/** Runs `src/<script>` to its end, as the CLI does, and returns its exit code and output. */
+export function runCommand(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@hkhealth/source", `src/${script}`], {
+      cwd: gatewayDir,
+      env: serviceEnv(env),
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+    child.once("exit", (code) => done({ code, stdout, stderr }));
+  });
+}
+
+/**
+ * Runs `src/<script>` as the CLI does (node --import tsx, from source) with the environment
+ * given on top of this one, and waits for its "… ready at <url>" log line.
+ */
+export async function startService(script: string, args: string[], env: Record<string, string>, readyTimeoutMs = 90_000): Promise<ServiceProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@hkhealth/source", `src/${script}`, ...args], {
+    cwd: gatewayDir,
+    env: serviceEnv(env),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const lines: Array<Record<string, any>> = [];
+  const listeners = new Set<() => void>();
+  let pending = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    pending += chunk.toString("utf8");
+    const complete = pending.split("\n");
+    pending = complete.pop() ?? "";
+    for (const text of complete.filter(Boolean)) {
+      try {
+        lines.push(JSON.parse(text));
+      } catch {
+        lines.push({ text });
+      }
+    }
+    for (const listener of listeners) listener();
+  });
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  const exited = new Promise<number | null>((done) => child.once("exit", (code) => done(code)));
+
+  const waitForLines: ServiceProcess["waitForLines"] = (predicate, count = 1, timeoutMs = 30_000) =>
+    new Promise<void>((done, fail) => {
+      const check = () => {
+        if (lines.filter(predicate).length >= count) finish();
+      };
+      const timer = setTimeout(() => finish(new Error(`${script}: no such log line within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
+      const finish = (error?: Error) => {
+        clearTimeout(timer);
+        listeners.delete(check);
+        if (error) fail(error);
+        else done();
+      };
+      void exited.then(() => setTimeout(() => finish(new Error(`${script} exited; stderr: ${stderr}`)), 50));
+      listeners.add(check);
+      check();
+    });
+
+  await waitForLines((line) => typeof line.url === "string" && /ready at/.test(String(line.msg)), 1, readyTimeoutMs);
+  const ready = lines.find((line) => typeof line.url === "string" && /ready at/.test(String(line.msg)))!;
+  return { child, url: ready.url, lines, stderr: () => stderr, exited, waitForLines };
+}
