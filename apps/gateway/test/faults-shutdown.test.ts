@@ -9,7 +9,7 @@ import { startService, type ServiceProcess } from "./service-process.js";
 // request in flight, closes the store and exits 0.
 
 const serverUrl = process.env.DATABASE_URL;
-const concurrent = 16;
+const concurrent = 12;
 
 let dataDir: string;
 let scratch: ScratchDatabase | undefined;
@@ -34,7 +34,7 @@ afterAll(async () => {
 });
 
 // Heavy enough (limits raised for it) that requests are still running when the signal comes.
-const pages = 8;
+const pages = 4;
 const catalogue = `query Catalogue {
   ${Array.from({ length: pages }, (_, page) => `page${page}: datasets(first: 100) { totalCount edges { node { id title(lang: ZH_HANT) agency { name profile { __typename } } releases { id status description } } } }`).join("\n  ")}
 }`;
