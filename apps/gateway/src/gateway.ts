@@ -1,5 +1,4 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { ApolloGateway, type Experimental_DidResolveQueryPlanCallback } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
@@ -7,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { Store } from "@hkhealth/store";
-import { createContext, gracefulStop, type GraphContext, type Subgraph } from "@hkhealth/subgraph-kit";
+import { createContext, gracefulStop, type GraphContext, type Subgraph, listenForGraphQL } from "@hkhealth/subgraph-kit";
 import cors from "cors";
 import express from "express";
 import { disableApolloTelemetry } from "./apollo-telemetry.js";
@@ -136,17 +135,9 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   );
   app.use(httpErrorHandler({ maxBodyBytes: settings.limits.MAX_BODY_BYTES, logger }));
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(listen.port, listen.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = listen.host && listen.host !== "0.0.0.0" ? listen.host : "localhost";
+  const url = await listenForGraphQL(server, listen.port, listen.host);
   return {
-    url: `http://${host}:${address.port}/graphql`,
+    url,
     server,
     apollo,
     metrics,

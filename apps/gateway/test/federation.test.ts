@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { QueryPlan } from "../src/gateway.js";
-import { startHarness, type Harness } from "./harness.js";
+import { fetches, startHarness, type Harness } from "./harness.js";
 
 let harness: Harness;
 beforeAll(async () => {
@@ -10,23 +9,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/** Every subgraph a query plan fetches from, with whether the fetch goes through `_entities`. */
-function fetches(plan: QueryPlan): Array<{ serviceName: string; entities: boolean }> {
-  const found: Array<{ serviceName: string; entities: boolean }> = [];
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== "object") return;
-    const record = node as Record<string, unknown>;
-    if (record.kind === "Fetch") {
-      found.push({ serviceName: String(record.serviceName), entities: Array.isArray(record.requires) });
-    }
-    for (const value of Object.values(record)) {
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === "object") visit(value);
-    }
-  };
-  visit(plan.node);
-  return found;
-}
 
 describe("federation", () => {
   it("answers one query from the plan subgraph and each agency's subgraph, through _entities", async () => {

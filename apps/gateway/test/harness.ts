@@ -44,3 +44,19 @@ export async function startHarness(): Promise<Harness> {
     },
   };
 }
+
+/** Every subgraph a query plan fetches from, with whether the fetch goes through `_entities`. */
+export function fetches(plan: QueryPlan): Array<{ serviceName: string; entities: boolean }> {
+  const found: Array<{ serviceName: string; entities: boolean }> = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== "object") return;
+    const record = node as Record<string, unknown>;
+    if (record.kind === "Fetch") found.push({ serviceName: String(record.serviceName), entities: Array.isArray(record.requires) });
+    for (const value of Object.values(record)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else visit(value);
+    }
+  };
+  visit(plan.node);
+  return found;
+}

@@ -4,8 +4,7 @@ import { ingestFile } from "@hkhealth/ingest";
 import { offPlanDatasets } from "@hkhealth/plan";
 import { registerDataset } from "@hkhealth/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { QueryPlan } from "../src/gateway.js";
-import { startHarness, type Harness } from "./harness.js";
+import { fetches, startHarness, type Harness } from "./harness.js";
 
 // The Department of Health's typed views through the gateway: the Centre for Health Protection's
 // COVID-19 files (outside the plan) and Health Facts of Hong Kong (plan row D7), each ingested
@@ -78,21 +77,6 @@ function countBy<T>(items: readonly T[], key: (item: T) => string | null): Map<s
   return counts;
 }
 
-/** Every subgraph a query plan fetches from, with whether the fetch goes through `_entities`. */
-function fetches(plan: QueryPlan): Array<{ serviceName: string; entities: boolean }> {
-  const found: Array<{ serviceName: string; entities: boolean }> = [];
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== "object") return;
-    const record = node as Record<string, unknown>;
-    if (record.kind === "Fetch") found.push({ serviceName: String(record.serviceName), entities: Array.isArray(record.requires) });
-    for (const value of Object.values(record)) {
-      if (Array.isArray(value)) value.forEach(visit);
-      else visit(value);
-    }
-  };
-  visit(plan.node);
-  return found;
-}
 
 async function registerChpDatasets(harness: Harness): Promise<void> {
   for (const id of Object.values(datasetIds)) {

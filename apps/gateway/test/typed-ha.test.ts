@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ingestFile } from "@hkhealth/ingest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { QueryPlan } from "../src/gateway.js";
-import { startHarness, type GraphQLResponse, type Harness } from "./harness.js";
+import { fetches, startHarness, type GraphQLResponse, type Harness } from "./harness.js";
 
 // The real published files when this checkout has them (CI must), else our own in HA's layouts.
 const shared = resolve(process.env.SHARED_DIR ?? resolve(import.meta.dirname, "../../../../shared"), "fixtures");
@@ -54,21 +53,6 @@ function historyRows(): Array<{ hospName: string; topWait: string; updateTime: s
   });
 }
 
-/** Every subgraph a query plan fetches from, with whether the fetch goes through `_entities`. */
-function fetches(plan: QueryPlan): Array<{ serviceName: string; entities: boolean }> {
-  const found: Array<{ serviceName: string; entities: boolean }> = [];
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== "object") return;
-    const record = node as Record<string, unknown>;
-    if (record.kind === "Fetch") found.push({ serviceName: String(record.serviceName), entities: Array.isArray(record.requires) });
-    for (const value of Object.values(record)) {
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === "object") visit(value);
-    }
-  };
-  visit(plan.node);
-  return found;
-}
 
 interface HistoryPage {
   totalCount: number;

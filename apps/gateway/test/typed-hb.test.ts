@@ -2,8 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ingestFile } from "@hkhealth/ingest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { QueryPlan } from "../src/gateway.js";
-import { startHarness, type Harness } from "./harness.js";
+import { fetches, startHarness, type Harness } from "./harness.js";
 
 // The Health Bureau's typed views through the gateway, over files ingested the one way files are
 // ingested: the real vaccination CSV when the shared fixtures are there (they must be on CI), the
@@ -29,21 +28,6 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/** Every subgraph a query plan fetches from, with whether the fetch goes through `_entities`. */
-function fetches(plan: QueryPlan): Array<{ serviceName: string; entities: boolean }> {
-  const found: Array<{ serviceName: string; entities: boolean }> = [];
-  const visit = (node: unknown): void => {
-    if (!node || typeof node !== "object") return;
-    const record = node as Record<string, unknown>;
-    if (record.kind === "Fetch") found.push({ serviceName: String(record.serviceName), entities: Array.isArray(record.requires) });
-    for (const value of Object.values(record)) {
-      if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === "object") visit(value);
-    }
-  };
-  visit(plan.node);
-  return found;
-}
 
 let rows: Array<Record<string, string>> | undefined;
 

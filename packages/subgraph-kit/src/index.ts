@@ -14,3 +14,4 @@ export { userInputError } from "./errors.js";
 export { decodeCursor, encodeCursor, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RECORD_PAGE_SIZE } from "./pagination.js";
 export { gracefulStop, serveSubgraph, type GracefulStop, type ServeSubgraphOptions, type ServedSubgraph } from "./serve-subgraph.js";
 export { datasetLinkResolver, recordLinksResolver, releaseOfIngestion, type RecordOrigin, type ViewKey } from "./record-links.js";
+export { listenForGraphQL } from "./listen.js";

@@ -1,5 +1,5 @@
+import { listenForGraphQL } from "./listen.js";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -97,20 +97,12 @@ export async function serveSubgraph(subgraph: Subgraph, store: Store, options: S
   );
   if (options.errorHandler) app.use(options.errorHandler);
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host, () => {
-      server.off("error", reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = options.host && options.host !== "0.0.0.0" ? options.host : "localhost";
+  const url = await listenForGraphQL(server, options.port, options.host);
   const stop = async () => {
     await graceful.settle(options.stopGracePeriodMillis ?? 10_000);
     await apollo.stop();
   };
-  return { url: `http://${host}:${address.port}/graphql`, server, stop };
+  return { url, server, stop };
 }
 
 /** How long no request may run before the server is taken as settled. */
