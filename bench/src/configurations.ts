@@ -7,7 +7,9 @@ import type { Operation } from "./operations.js";
 
 export const configurationLabels: Readonly<Record<ConfigurationName, string>> = {
   "gateway-in-process": "1. our gateway, subgraphs in-process",
+  "gateway-in-process-unshared": "1b. our gateway in-process, identical in-flight fetches not shared",
   "gateway-http-subgraphs": "2. our gateway, subgraphs as HTTP services",
+  "gateway-http-unshared": "2b. our gateway over HTTP subgraphs, identical in-flight fetches not shared",
   "hive-gateway": "3. Hive Gateway (defaults), same HTTP subgraphs",
   "hive-gateway-no-dedup": "3b. Hive Gateway, upstream in-flight deduplication off",
   monolith: "4. monolith (one Apollo Server, same resolvers)",
@@ -73,20 +75,21 @@ async function startSubgraphServices(context: DeploymentContext): Promise<Subgra
   const urls: Record<string, string> = {};
   try {
     if (context.database.kind === "postgres") {
-      // One at a time: each applies migrations on start, under an advisory lock Prisma waits
-      // for only 10 s; five starting at once on two busy cores time out.
-      for (const name of context.subgraphNames) {
-        const port = await freePort();
-        urls[name] = `http://127.0.0.1:${port}/graphql`;
-        const spec: ServerSpec = {
-          name: `subgraph-${name}`,
-          script: startSubgraph,
-          args: [name],
-          env: { ...databaseEnvironment(context), HOST: "127.0.0.1", SUBGRAPH_PORT: String(port) },
-          readiness: { url: urls[name], method: "graphql" },
-        };
-        servers.push(await startServer(spec, context.logDir));
-      }
+      // All at once: on a PostgreSQL server the services do not migrate (the harness did).
+      await Promise.all(
+        context.subgraphNames.map(async (name) => {
+          const port = await freePort();
+          urls[name] = `http://127.0.0.1:${port}/graphql`;
+          const spec: ServerSpec = {
+            name: `subgraph-${name}`,
+            script: startSubgraph,
+            args: [name],
+            env: { ...databaseEnvironment(context), HOST: "127.0.0.1", SUBGRAPH_PORT: String(port) },
+            readiness: { url: urls[name], method: "graphql" },
+          };
+          servers.push(await startServer(spec, context.logDir));
+        }),
+      );
     } else {
       const ports = await Promise.all(context.subgraphNames.map(() => freePort()));
       context.subgraphNames.forEach((name, index) => (urls[name] = `http://127.0.0.1:${ports[index]}/graphql`));
@@ -117,6 +120,11 @@ interface SubgraphServices {
   readonly urls: Record<string, string>;
 }
 
+/** Our gateway shares identical in-flight subgraph fetches by default; the "-unshared" variants do not. */
+function sharing(name: ConfigurationName): Record<string, string> {
+  return { SHARE_SUBGRAPH_FETCHES: String(!name.endsWith("-unshared")) };
+}
+
 /** Starts one configuration's front server (the subgraph services it needs are already up). */
 async function deploy(name: ConfigurationName, context: DeploymentContext, services: SubgraphServices | undefined): Promise<Deployment> {
   const front = (server: RunningServer, endpoint: (operation: Operation) => string, subgraphs: readonly RunningServer[] = []): Deployment => ({
@@ -125,15 +133,18 @@ async function deploy(name: ConfigurationName, context: DeploymentContext, servi
     endpoint,
   });
   switch (name) {
-    case "gateway-in-process": {
-      // What `pnpm start` runs, with its defaults (limits, logging, metrics) and the same store.
-      const { server: gateway, url } = await graphqlServer(context, name, gatewayMain);
+    case "gateway-in-process":
+    case "gateway-in-process-unshared": {
+      // What `pnpm start` runs, with its defaults (limits, logging, metrics) and the same store;
+      // the variant as the monolith works, each request doing its own fetches.
+      const { server: gateway, url } = await graphqlServer(context, name, gatewayMain, sharing(name));
       return front(gateway, () => url);
     }
-    case "gateway-http-subgraphs": {
+    case "gateway-http-subgraphs":
+    case "gateway-http-unshared": {
       if (!services) throw new Error("no subgraph services");
       const subgraphUrls = Object.entries(services.urls).map(([subgraph, url]) => `${subgraph}=${url}`).join(",");
-      const { server: gateway, url } = await graphqlServer(context, name, gatewayMain, { SUBGRAPH_URLS: subgraphUrls });
+      const { server: gateway, url } = await graphqlServer(context, name, gatewayMain, { SUBGRAPH_URLS: subgraphUrls, ...sharing(name) });
       return front(gateway, () => url, services.servers);
     }
     case "hive-gateway":
@@ -205,7 +216,7 @@ export async function deployGroup(names: readonly ConfigurationName[], context: 
     await Promise.all(Object.values(deployments).map((deployment) => deployment.front.stop()));
     await Promise.all((services?.servers ?? []).map((running) => running.stop()));
   };
-  const needsServices = names.filter((name) => name === "gateway-http-subgraphs" || name.startsWith("hive-gateway"));
+  const needsServices = names.filter((name) => name.startsWith("gateway-http") || name.startsWith("hive-gateway"));
   if (needsServices.length > 0) {
     const started = performance.now();
     try {

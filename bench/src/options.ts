@@ -3,7 +3,9 @@ import { isScaleName, scales, type LoadSettings, type Scale } from "./scales.js"
 
 export const configurationNames = [
   "gateway-in-process",
+  "gateway-in-process-unshared",
   "gateway-http-subgraphs",
+  "gateway-http-unshared",
   "hive-gateway",
   "hive-gateway-no-dedup",
   "monolith",

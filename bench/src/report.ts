@@ -99,12 +99,19 @@ export function computeRatios(
 ): Ratio[] {
   const ratios: Ratio[] = [
     throughputRatio(results, "gateway-in-process", "monolith", "req/s: in-process gateway / monolith (geometric mean)", 0.8),
+    throughputRatio(
+      results,
+      "gateway-in-process-unshared",
+      "monolith",
+      "req/s: in-process gateway, fetches not shared / monolith (geometric mean)",
+      0.8,
+    ),
     throughputRatio(results, "gateway-http-subgraphs", "hive-gateway", "req/s: HTTP-subgraph gateway / Hive Gateway (geometric mean)", 1),
     throughputRatio(
       results,
-      "gateway-http-subgraphs",
+      "gateway-http-unshared",
       "hive-gateway-no-dedup",
-      "req/s: HTTP-subgraph gateway / Hive Gateway without deduplication (geometric mean)",
+      "req/s: HTTP-subgraph gateway / Hive Gateway, neither sharing in-flight fetches (geometric mean)",
       1,
     ),
     latencyRatio(results, "gateway-in-process", "recordPage", scale),

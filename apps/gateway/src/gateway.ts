@@ -23,7 +23,7 @@ import { queryLimitProtections } from "./query-limits.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
 import { bindObservation } from "./request-observation.js";
 import { defaultGatewaySettings, type GatewaySettings } from "./settings.js";
-import { dataSourceFor } from "./subgraph-data-sources.js";
+import { dataSourceFor, type SubgraphDataSource } from "./subgraph-data-sources.js";
 import { checkSubgraphUrls } from "./subgraph-urls.js";
 import { composeSupergraph } from "./supergraph.js";
 
@@ -65,9 +65,10 @@ function corsOptions(origins: GatewaySettings["corsOrigins"]): cors.CorsOptions 
 }
 
 /**
- * The gateway: composes the subgraphs, runs each in-process (LocalGraphQLDataSource) or over
- * HTTP when it is served on its own, and serves /graphql (Apollo Sandbox on GET from a
- * browser), /health, /ready and /metrics, with the limits of `settings` on every request.
+ * The gateway: composes the subgraphs, runs each in-process or over HTTP when it is served on
+ * its own (identical fetches in flight at once share one), and serves /graphql (Apollo Sandbox
+ * on GET from a browser), /health, /ready and /metrics, with the limits of `settings` on every
+ * request.
  */
 export async function startGateway(options: GatewayOptions, listen: { port: number; host?: string }): Promise<RunningGateway> {
   const { store, subgraphs, subgraphUrls = {}, settings = defaultGatewaySettings, logger = silentLogger } = options;
@@ -79,13 +80,21 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
 
   const metrics = createMetrics(store ? { poolStats: () => store.poolStats() } : {});
   const subgraphByName = new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph]));
+  const dataSources: SubgraphDataSource[] = [];
   disableApolloTelemetry();
   const gateway = new ApolloGateway({
     supergraphSdl: composeSupergraph(subgraphs),
     buildService: ({ name }) => {
       const subgraph = subgraphByName.get(name);
       if (!subgraph) throw new Error(`No subgraph named ${name}`);
-      return dataSourceFor(subgraph, { subgraphUrls, timeoutMs: settings.subgraphTimeoutMs, metrics });
+      const dataSource = dataSourceFor(subgraph, {
+        subgraphUrls,
+        timeoutMs: settings.subgraphTimeoutMs,
+        shareFetches: settings.shareSubgraphFetches,
+        metrics,
+      });
+      dataSources.push(dataSource);
+      return dataSource.source;
     },
     logger,
     ...(options.onQueryPlan && {
@@ -144,6 +153,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     stop: async () => {
       await graceful.settle(settings.shutdownGraceMs);
       await apollo.stop();
+      await Promise.all(dataSources.map((dataSource) => dataSource.close()));
     },
   };
 }

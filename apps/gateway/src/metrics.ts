@@ -13,6 +13,7 @@ export interface Metrics {
   readonly requestDuration: Histogram<"operation">;
   readonly errors: Counter<"code">;
   readonly subgraphFetchDuration: Histogram<"subgraph" | "outcome">;
+  readonly subgraphFetchesShared: Counter<"subgraph">;
   /** The label for an operation name: names are chosen by clients, so only so many are kept apart. */
   operationLabel(name: string | null | undefined): string;
   /** Serves the registry in Prometheus' text format (GET /metrics). */
@@ -75,6 +76,12 @@ export function createMetrics(options: { poolStats?: () => PoolStats } = {}): Me
       help: "Time of each fetch the gateway makes to a subgraph, by subgraph and outcome (ok, errors, failed).",
       labelNames: ["subgraph", "outcome"] as const,
       buckets: secondsBuckets,
+      registers: [registry],
+    }),
+    subgraphFetchesShared: new Counter({
+      name: "graphql_subgraph_fetches_shared_total",
+      help: "Subgraph fetches answered by an identical fetch already in flight, by subgraph (not sent again).",
+      labelNames: ["subgraph"] as const,
       registers: [registry],
     }),
     operationLabel(name) {

@@ -1,70 +1,95 @@
-import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
+import { Pool } from "undici";
 import { REQUEST_ID_HEADER } from "./request-id.js";
+import type { SubgraphResponse } from "./shared-fetches.js";
 
 export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
 export const SUBGRAPH_TIMEOUT = "SUBGRAPH_TIMEOUT";
 
-type Fetcher = RemoteGraphQLDataSource["fetcher"];
+/** Connections kept open to each subgraph service (requests beyond them queue in the pool). */
+const CONNECTIONS_PER_SUBGRAPH = 32;
 
 /** A pooled connection the subgraph closed as the request went out on it: nothing was processed. */
 function isStaleConnection(error: unknown): boolean {
-  const code = ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code;
+  const code = (error as NodeJS.ErrnoException).code;
   return code === "UND_ERR_SOCKET" || code === "ECONNRESET" || code === "EPIPE";
-}
-
-/**
- * Node's fetch, given up on after `timeoutMs`. A fetch that met a stale keep-alive connection
- * is sent once more, within the same time: the graph is read-only, so a retry is always safe.
- */
-function fetchWithin(timeoutMs: number): Fetcher {
-  return async (url, init) => {
-    const request = { ...init, signal: AbortSignal.timeout(timeoutMs) } as RequestInit;
-    try {
-      return await fetch(url, request);
-    } catch (error) {
-      if (!isStaleConnection(error) || request.signal?.aborted) throw error;
-      return await fetch(url, request);
-    }
-  };
 }
 
 /** Why a fetch failed, in a few words: "ECONNREFUSED", "HTTP 503", or the error's message. */
 function reasonOf(error: Error): string {
-  const status = (error as GraphQLError).extensions?.response as { status?: number } | undefined;
-  if (status?.status) return `HTTP ${status.status}`;
-  const cause = error.cause as NodeJS.ErrnoException | undefined;
-  return cause?.code ?? cause?.message ?? error.message;
+  const code = (error as NodeJS.ErrnoException).code ?? ((error.cause as NodeJS.ErrnoException | undefined)?.code);
+  return code ?? error.message;
+}
+
+class HttpStatusError extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`);
+    (this as NodeJS.ErrnoException).code = `HTTP ${status}`;
+  }
 }
 
 /**
- * A subgraph served on its own (distributed mode), over HTTP. Each fetch carries the request's
- * id and is given up on after the timeout; a subgraph that is down, slow or failing becomes an
- * error naming it, for its part of the answer only: the gateway answers the rest, and the next
- * request tries the subgraph again, so it comes back without a restart.
+ * A subgraph served on its own (distributed mode), over HTTP on a keep-alive pool of
+ * connections (undici; Node's `fetch` spends a fifth of a busy gateway's CPU in web streams).
+ * Each fetch carries the request's id and is given up on after the timeout; a subgraph that is
+ * down, slow or failing becomes an error naming it, for its part of the answer only: the
+ * gateway answers the rest, and the next request tries the subgraph again, so it comes back
+ * without a restart. A fetch that met a stale keep-alive connection is sent once more within the
+ * same time: the graph is read-only, so a retry is always safe.
  */
-export class RemoteSubgraph extends RemoteGraphQLDataSource {
+export class RemoteSubgraph implements GraphQLDataSource {
+  private readonly pool: Pool;
+  private readonly path: string;
+
   constructor(
     readonly name: string,
-    url: string,
+    readonly url: string,
     readonly timeoutMs: number,
   ) {
-    super({ url, fetcher: fetchWithin(timeoutMs) });
+    const parsed = new URL(url);
+    this.pool = new Pool(parsed.origin, { connections: CONNECTIONS_PER_SUBGRAPH, pipelining: 1 });
+    this.path = `${parsed.pathname}${parsed.search}`;
   }
 
-  override willSendRequest(options: GraphQLDataSourceProcessOptions): void {
-    // Health checks and schema loads have no incoming request (the enum of kinds is not exported).
-    if (!("incomingRequestContext" in options)) return;
-    const requestId = options.incomingRequestContext.request.http?.headers.get(REQUEST_ID_HEADER);
-    if (requestId) options.request.http?.headers.set(REQUEST_ID_HEADER, requestId);
+  async process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
+    const { query, operationName, variables, extensions } = options.request;
+    const body = JSON.stringify({ query, operationName, variables, extensions });
+    const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
+    // Health checks and schema loads have no incoming request.
+    const requestId = "incomingRequestContext" in options ? options.incomingRequestContext.request.http?.headers.get(REQUEST_ID_HEADER) : undefined;
+    if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+
+    const signal = AbortSignal.timeout(this.timeoutMs);
+    try {
+      return await this.post(body, headers, signal).catch((error: unknown) => {
+        if (!isStaleConnection(error) || signal.aborted) throw error;
+        return this.post(body, headers, signal);
+      });
+    } catch (error) {
+      throw this.failure(error as Error, signal.aborted);
+    }
   }
 
-  override didEncounterError(error: Error): void {
-    const timedOut = error.name === "TimeoutError" || error.name === "AbortError";
-    throw new GraphQLError(
-      timedOut
-        ? `Subgraph "${this.name}" did not answer within ${this.timeoutMs} ms.`
-        : `Subgraph "${this.name}" is unavailable (${reasonOf(error)}).`,
+  /** Closes the pool's connections (the gateway's stop). */
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  private async post(body: string, headers: Record<string, string>, signal: AbortSignal): Promise<SubgraphResponse> {
+    const response = await this.pool.request({ path: this.path, method: "POST", headers, body, signal });
+    if (response.statusCode < 200 || response.statusCode >= 300) {
+      await response.body.dump();
+      throw new HttpStatusError(response.statusCode);
+    }
+    const answer = (await response.body.json()) as SubgraphResponse;
+    if (typeof answer !== "object" || answer === null) throw new Error(`answered ${JSON.stringify(answer)}, not a GraphQL response`);
+    return answer;
+  }
+
+  private failure(error: Error, timedOut: boolean): GraphQLError {
+    return new GraphQLError(
+      timedOut ? `Subgraph "${this.name}" did not answer within ${this.timeoutMs} ms.` : `Subgraph "${this.name}" is unavailable (${reasonOf(error)}).`,
       { extensions: { code: timedOut ? SUBGRAPH_TIMEOUT : SUBGRAPH_UNAVAILABLE, serviceName: this.name } },
     );
   }

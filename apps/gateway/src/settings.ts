@@ -27,6 +27,8 @@ export interface GatewaySettings {
   /** Stack traces in error responses. */
   readonly debugErrors: boolean;
   readonly subgraphTimeoutMs: number;
+  /** Identical subgraph fetches in flight at once share one. */
+  readonly shareSubgraphFetches: boolean;
   readonly shutdownGraceMs: number;
 }
 
@@ -50,6 +52,7 @@ export function gatewaySettings(environment: Environment): GatewaySettings {
     sandbox: environment.SANDBOX,
     debugErrors: environment.DEBUG_ERRORS,
     subgraphTimeoutMs: environment.SUBGRAPH_TIMEOUT_MS,
+    shareSubgraphFetches: environment.SHARE_SUBGRAPH_FETCHES,
     shutdownGraceMs: environment.SHUTDOWN_GRACE_MS,
   };
 }

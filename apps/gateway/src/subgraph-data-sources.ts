@@ -1,12 +1,16 @@
-import { LocalGraphQLDataSource, type GraphQLDataSource } from "@apollo/gateway";
+import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { Subgraph } from "@hkhealth/subgraph-kit";
+import { InProcessSubgraph } from "./in-process-subgraph.js";
 import type { Metrics } from "./metrics.js";
 import { RemoteSubgraph } from "./remote-subgraph.js";
+import { SharedFetches, type SubgraphResponse } from "./shared-fetches.js";
 
 export interface DataSourceOptions {
   /** Subgraphs served elsewhere, by name; the others run in this process. */
   readonly subgraphUrls: Readonly<Record<string, string>>;
   readonly timeoutMs: number;
+  /** Identical fetches in flight at once share one (SHARE_SUBGRAPH_FETCHES). */
+  readonly shareFetches: boolean;
   readonly metrics: Metrics;
 }
 
@@ -18,7 +22,7 @@ class TimedDataSource implements GraphQLDataSource {
     private readonly metrics: Metrics,
   ) {}
 
-  async process(options: Parameters<GraphQLDataSource["process"]>[0]) {
+  async process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
     const stop = this.metrics.subgraphFetchDuration.startTimer({ subgraph: this.name });
     try {
       const response = await this.source.process(options);
@@ -31,9 +35,19 @@ class TimedDataSource implements GraphQLDataSource {
   }
 }
 
+export interface SubgraphDataSource {
+  readonly source: GraphQLDataSource;
+  /** Releases what the source holds open (the connections of a remote subgraph). */
+  close(): Promise<void>;
+}
+
 /** The data source of each subgraph: over HTTP when it has a URL, in-process otherwise. */
-export function dataSourceFor(subgraph: Subgraph, options: DataSourceOptions): GraphQLDataSource {
+export function dataSourceFor(subgraph: Subgraph, options: DataSourceOptions): SubgraphDataSource {
   const url = options.subgraphUrls[subgraph.name];
-  const source = url ? new RemoteSubgraph(subgraph.name, url, options.timeoutMs) : new LocalGraphQLDataSource(subgraph.schema);
-  return new TimedDataSource(subgraph.name, source, options.metrics);
+  const remote = url ? new RemoteSubgraph(subgraph.name, url, options.timeoutMs) : undefined;
+  const direct = remote ?? new InProcessSubgraph(subgraph.schema);
+  const shared = options.shareFetches
+    ? new SharedFetches(direct, () => options.metrics.subgraphFetchesShared.inc({ subgraph: subgraph.name }))
+    : direct;
+  return { source: new TimedDataSource(subgraph.name, shared, options.metrics), close: async () => remote?.close() };
 }

@@ -5,15 +5,15 @@ import { buildHealthBureauSubgraph } from "@hkhealth/subgraph-hb";
 import { buildPlanSubgraph } from "@hkhealth/subgraph-plan";
 import { buildRecordsSubgraph } from "@hkhealth/subgraph-records";
 
-/** Every subgraph of the supergraph, in composition order. */
-export const subgraphBuilders: ReadonlyArray<() => Promise<Subgraph>> = [
-  buildPlanSubgraph,
-  buildRecordsSubgraph,
-  buildHealthBureauSubgraph,
-  buildHospitalAuthoritySubgraph,
-  buildDepartmentOfHealthSubgraph,
-];
+/** Every subgraph of the supergraph by name, in composition order. */
+export const subgraphBuilders: Readonly<Record<string, () => Promise<Subgraph>>> = {
+  plan: buildPlanSubgraph,
+  records: buildRecordsSubgraph,
+  "health-bureau": buildHealthBureauSubgraph,
+  "hospital-authority": buildHospitalAuthoritySubgraph,
+  "department-of-health": buildDepartmentOfHealthSubgraph,
+};
 
 export function buildAllSubgraphs(): Promise<Subgraph[]> {
-  return Promise.all(subgraphBuilders.map((build) => build()));
+  return Promise.all(Object.values(subgraphBuilders).map((build) => build()));
 }

@@ -92,6 +92,8 @@ const environmentSchema = z.object({
   /** Subgraphs run as their own services; the others run inside the gateway. */
   SUBGRAPH_URLS: subgraphUrls,
   SUBGRAPH_TIMEOUT_MS: count(10_000, 10, 600_000),
+  /** Identical subgraph fetches in flight at once share one answer (the graph is public and read-only). */
+  SHARE_SUBGRAPH_FETCHES: flag(true),
   /** Port of `pnpm start:subgraph <name>`; by default the subgraph's own (4001-4005). */
   SUBGRAPH_PORT: port.optional(),
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
