@@ -1,17 +1,15 @@
 import type { Subgraph } from "@hkhealth/subgraph-kit";
-import { buildDepartmentOfHealthSubgraph } from "@hkhealth/subgraph-dh";
-import { buildHospitalAuthoritySubgraph } from "@hkhealth/subgraph-ha";
-import { buildHealthBureauSubgraph } from "@hkhealth/subgraph-hb";
-import { buildPlanSubgraph } from "@hkhealth/subgraph-plan";
-import { buildRecordsSubgraph } from "@hkhealth/subgraph-records";
 
-/** Every subgraph of the supergraph by name, in composition order. */
+/**
+ * Every subgraph of the supergraph by name, in composition order. Each package is loaded only
+ * when its subgraph is built, so a subgraph service (`pnpm start:subgraph`) loads just its own.
+ */
 export const subgraphBuilders: Readonly<Record<string, () => Promise<Subgraph>>> = {
-  plan: buildPlanSubgraph,
-  records: buildRecordsSubgraph,
-  "health-bureau": buildHealthBureauSubgraph,
-  "hospital-authority": buildHospitalAuthoritySubgraph,
-  "department-of-health": buildDepartmentOfHealthSubgraph,
+  plan: async () => (await import("@hkhealth/subgraph-plan")).buildPlanSubgraph(),
+  records: async () => (await import("@hkhealth/subgraph-records")).buildRecordsSubgraph(),
+  "health-bureau": async () => (await import("@hkhealth/subgraph-hb")).buildHealthBureauSubgraph(),
+  "hospital-authority": async () => (await import("@hkhealth/subgraph-ha")).buildHospitalAuthoritySubgraph(),
+  "department-of-health": async () => (await import("@hkhealth/subgraph-dh")).buildDepartmentOfHealthSubgraph(),
 };
 
 export function buildAllSubgraphs(): Promise<Subgraph[]> {
