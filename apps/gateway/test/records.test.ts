@@ -146,6 +146,31 @@ describe("records through the gateway", () => {
       expect(result.errors).toBeUndefined();
       counts.push(statements.length);
     }
-    expect(counts[1]).toBe(counts[0]);
+    // The dataset (plan), its record settings (mode and fields: one statement), the page, its
+    // total, the ingestions of its records, their releases (plan): one each.
+    expect(counts).toEqual([6, 6]);
+  });
+
+  it("costs the dataset, its record settings and the aggregate: one statement each", async () => {
+    const { result, statements } = await harness.store.sqlLog.record(() =>
+      harness.query(`{ ${vaccination} { recordAggregate(groupBy: ["Age Group"]) { key count max(field: "Date") } } }`),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(statements).toHaveLength(3);
+    expect(statements.filter((sql) => sql.includes('"DatasetField"'))).toHaveLength(1);
+  });
+
+  it("reads the fields of every dataset of a page in one statement, whatever the page size", async () => {
+    const counts: number[] = [];
+    for (const first of [1, 26]) {
+      const { result, statements } = await harness.store.sqlLog.record(() =>
+        harness.query(`query($first: Int) { datasets(first: $first) { edges { node { id fields { name type } } } } }`, { first }),
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data.datasets.edges).toHaveLength(first);
+      counts.push(statements.length);
+    }
+    // The page (no count: totalCount is not asked for), then the settings of all its datasets.
+    expect(counts).toEqual([2, 2]);
   });
 });

@@ -13,10 +13,13 @@ export interface DatasetQuery {
   /** Return datasets after this plan position. */
   readonly afterPosition?: number | undefined;
   readonly first: number;
+  /** Count the datasets matching the filter across all pages (a second statement); default true. */
+  readonly withTotalCount?: boolean | undefined;
 }
 
 export interface DatasetPage {
-  readonly totalCount: number;
+  /** Null when not asked for (`withTotalCount: false`). */
+  readonly totalCount: number | null;
   readonly datasets: Dataset[];
   readonly hasNextPage: boolean;
 }
@@ -56,11 +59,11 @@ function datasetWhere(query: DatasetQuery): Prisma.DatasetWhereInput {
   return { AND: and };
 }
 
-/** One page of datasets in plan order, with the total count under the same filter. */
+/** One page of datasets in plan order, with the total count under the same filter (unless not wanted). */
 export async function findDatasets(prisma: PrismaClient, query: DatasetQuery): Promise<DatasetPage> {
   const where = datasetWhere(query);
   const [totalCount, rows] = await Promise.all([
-    prisma.dataset.count({ where }),
+    query.withTotalCount === false ? null : prisma.dataset.count({ where }),
     prisma.dataset.findMany({
       where: query.afterPosition === undefined ? where : { AND: [where, { position: { gt: query.afterPosition } }] },
       orderBy: { position: "asc" },

@@ -15,3 +15,4 @@ export { decodeCursor, encodeCursor, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE,
 export { gracefulStop, serveSubgraph, type GracefulStop, type ServeSubgraphOptions, type ServedSubgraph } from "./serve-subgraph.js";
 export { datasetLinkResolver, recordLinksResolver, releaseOfIngestion, type RecordOrigin, type ViewKey } from "./record-links.js";
 export { listenForGraphQL } from "./listen.js";
+export { selectedFields } from "./selection.js";

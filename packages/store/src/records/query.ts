@@ -6,6 +6,7 @@ import {
   type FieldFilter,
   type FieldOrder,
   type FieldType,
+  type RecordFieldInfo,
   type RecordSettings,
   type RecordWindow,
 } from "./types.js";
@@ -129,7 +130,15 @@ function aggregateValue(type: FieldType, value: unknown): unknown {
   return value;
 }
 
-/** Counts (and sums, averages, minima, maxima) per group of field values, computed in PostgreSQL. */
+/**
+ * Counts (and sums, averages, minima, maxima) per group of field values, computed in PostgreSQL.
+ *
+ * The records' values are taken out in a subquery the planner keeps (OFFSET 0): the groups'
+ * JSON values (a missing field counts as JSON null, as in the key) and the aggregated fields,
+ * typed. Grouping those narrow rows on plain columns lets PostgreSQL hash them; the key object is
+ * built per group afterwards. Grouping on a key built per record sorted whole records instead
+ * (spilling to disk on large windows).
+ */
 export async function aggregateRecords(
   prisma: PrismaClient,
   settings: RecordSettings,
@@ -138,22 +147,27 @@ export async function aggregateRecords(
   const params = new SqlParams();
   const groupFields = query.groupBy.map((name) => requireField(settings, name));
   const requests = [...new Map(query.aggregates.map((request) => [aggregateKey(request), request])).values()];
+  /** The fields aggregated, each taken out of the records once (as v0, v1...). */
+  const valueFields: RecordFieldInfo[] = [];
   const columns = requests.map((request, index) => {
     const field = requireField(settings, request.field);
     if ((request.fn === "sum" || request.fn === "avg") && field.type !== "NUMBER") {
       throw new RecordQueryError(`${request.fn} needs a NUMBER field; ${JSON.stringify(field.name)} is ${field.type}`);
     }
-    const expression = fieldExpression(field);
-    const value = request.fn === "sum" || request.fn === "avg" ? `${request.fn}(${expression})::float8` : `${request.fn}(${expression})`;
-    return `${value} AS a${index}`;
+    if (!valueFields.includes(field)) valueFields.push(field);
+    const value = `v${valueFields.indexOf(field)}`;
+    return `${request.fn === "sum" || request.fn === "avg" ? `${request.fn}(${value})::float8` : `${request.fn}(${value})`} AS a${index}`;
   });
-  const key = groupFields.length
-    ? `jsonb_build_object(${groupFields.map((field) => `${params.add(field.name, "text")}, r.fields->${params.add(field.name, "text")}`).join(", ")})`
-    : `'{}'::jsonb`;
+  const names = groupFields.map((field) => params.add(field.name, "text"));
+  const extracted = [
+    ...names.map((name, index) => `coalesce(r.fields->${name}, 'null'::jsonb) AS g${index}`),
+    ...valueFields.map((field, index) => `${fieldExpression(field)} AS v${index}`),
+  ];
+  const key = groupFields.length ? `jsonb_build_object(${names.map((name, index) => `${name}, g${index}`).join(", ")})` : `'{}'::jsonb`;
   const sql =
-    `SELECT ${key} AS key, count(*)::int AS count${columns.map((column) => `, ${column}`).join("")} ` +
-    scope(settings, query, query.filter, params) +
-    (groupFields.length ? ` GROUP BY 1 ORDER BY 1` : "") +
+    `SELECT ${key} AS key, count(*)::int AS count${columns.map((column) => `, ${column}`).join("")}` +
+    ` FROM (SELECT ${extracted.length ? extracted.join(", ") : "NULL AS none"} ${scope(settings, query, query.filter, params)} OFFSET 0) extracted` +
+    (groupFields.length ? ` GROUP BY ${groupFields.map((_, index) => `g${index}`).join(", ")} ORDER BY 1` : "") +
     ` LIMIT ${MAX_GROUPS + 1}`;
   const rows = await prisma.$queryRawUnsafe<Array<Record<string, unknown> & { key: Record<string, unknown>; count: number }>>(sql, ...params.values);
   if (rows.length > MAX_GROUPS) {

@@ -1,5 +1,6 @@
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode, type ValueNode } from "graphql";
+import { Kind, type GraphQLResolveInfo, type ValueNode } from "graphql";
 import type { AggregateFunction, AggregateRequest } from "@hkhealth/store";
+import { selectedFields } from "@hkhealth/subgraph-kit";
 
 const aggregateFunctions = new Set<string>(["sum", "avg", "min", "max"]);
 
@@ -14,21 +15,10 @@ function argumentValue(node: ValueNode, variables: Record<string, unknown>): unk
  * that PostgreSQL computes them all in the statement that groups the records.
  */
 export function requestedAggregates(info: GraphQLResolveInfo): AggregateRequest[] {
-  const requests: AggregateRequest[] = [];
-  const visit = (selectionSet: SelectionSetNode | undefined): void => {
-    for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) {
-        if (!aggregateFunctions.has(selection.name.value)) continue;
-        const fieldArgument = selection.arguments?.find((argument) => argument.name.value === "field");
-        const field = fieldArgument ? argumentValue(fieldArgument.value, info.variableValues) : undefined;
-        if (typeof field === "string") requests.push({ fn: selection.name.value as AggregateFunction, field });
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        visit(selection.selectionSet);
-      } else {
-        visit(info.fragments[selection.name.value]?.selectionSet);
-      }
-    }
-  };
-  info.fieldNodes.forEach((node: FieldNode) => visit(node.selectionSet));
-  return requests;
+  return selectedFields(info).flatMap((selection) => {
+    if (!aggregateFunctions.has(selection.name.value)) return [];
+    const fieldArgument = selection.arguments?.find((argument) => argument.name.value === "field");
+    const field = fieldArgument ? argumentValue(fieldArgument.value, info.variableValues) : undefined;
+    return typeof field === "string" ? [{ fn: selection.name.value as AggregateFunction, field }] : [];
+  });
 }

@@ -10,8 +10,9 @@ import {
   todayInHongKong,
   isoDate, localised } from "@hkhealth/plan";
 import { findDatasets } from "@hkhealth/store";
-import { decodeCursor, encodeCursor, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { decodeCursor, encodeCursor, pageSize, selectedFields, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { DatasetView, datasetViewOf } from "./dataset-view.js";
 
 const CURSOR_KIND = "dataset";
@@ -30,6 +31,7 @@ export class DatasetResolver {
   })
   async datasets(
     @Ctx() { store, loaders }: GraphContext,
+    @Info() info: GraphQLResolveInfo,
     @Arg("filter", () => DatasetFilter, { nullable: true, description: "Conditions the datasets must meet." }) filter?: DatasetFilter | null,
     @Arg("first", () => Int, { nullable: true, description: "Page size: 1 to 100, default 20." }) first?: number | null,
     @Arg("after", () => String, { nullable: true, description: "Cursor of the edge to start after." }) after?: string | null,
@@ -44,6 +46,8 @@ export class DatasetResolver {
       search: filter?.search,
       afterPosition: positionAfter(after),
       first: size,
+      // The count is a statement of its own: only when the client asked for it.
+      withTotalCount: selectedFields(info).some((field) => field.name.value === "totalCount"),
     });
     // Prime the per-request cache so entity lookups of these datasets cost nothing more.
     for (const dataset of page.datasets) loaders.datasetById.prime(dataset.id, dataset);
@@ -52,7 +56,7 @@ export class DatasetResolver {
       node: dataset as Dataset,
     }));
     return {
-      totalCount: page.totalCount,
+      totalCount: page.totalCount ?? 0, // null only when the query does not select totalCount
       edges,
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
     };
