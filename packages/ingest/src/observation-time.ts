@@ -23,9 +23,16 @@ export function observationTime({ source, observedAtField: field, metadata, requ
   const fromMetadata = field !== null && Object.hasOwn(metadata, field) ? instantOf(metadata[field], source, "metadata", field) : undefined;
   const ofFile = fromMetadata ?? requested ?? fetchedAt;
   if (field === null) return { ofFile, ofRecord: () => ofFile };
+  // Records one after another mostly share their time (a snapshot, a day): read each value once.
+  let last: { readonly value: RawValue | undefined; readonly instant: Date } | undefined;
   return {
     ofFile,
-    ofRecord: (row) => (Object.hasOwn(row.fields, field) ? instantOf(row.fields[field], source, row.location, field) : ofFile),
+    ofRecord: (row) => {
+      if (!Object.hasOwn(row.fields, field)) return ofFile;
+      const value = row.fields[field];
+      if (last === undefined || value !== last.value) last = { value, instant: instantOf(value, source, row.location, field) };
+      return last.instant;
+    },
   };
 }
 

@@ -27,7 +27,10 @@ const numeric = (bounds?: { readonly min: number; readonly max: number; readonly
 /** A count, as text of digits (the CSV files write every value as text). */
 const count = () => text().regex(/^\d+$/, "must be a whole number of zero or more, written in digits");
 
-/** A record: named fields holding text, numbers, true/false or nothing. */
+/**
+ * A record: named fields holding text, numbers, true/false or nothing. Rows that plainly pass it
+ * skip it (isPlainRow in validate-row.ts, which must accept nothing this refuses).
+ */
 export const baseRowSchema = z
   .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()], { error: "must be text, a number, true, false or empty" }))
   .superRefine((row, context) => {

@@ -9,8 +9,6 @@ export interface NormalisedValue {
   readonly type: FieldType | null;
 }
 
-const missing: NormalisedValue = { value: null, type: null };
-
 /** Hong Kong has had no daylight saving since 1979: local time is always UTC+8. */
 const hongKongOffsetMinutes = 8 * 60;
 
@@ -26,17 +24,42 @@ const hongKongOffsetMinutes = 8 * 60;
  * Numbers and booleans from JSON or XLSX are kept as they are.
  */
 export function normaliseValue(raw: RawValue): NormalisedValue {
-  if (raw === null) return missing;
-  if (typeof raw === "boolean") return { value: raw, type: "BOOLEAN" };
-  if (typeof raw === "number") return Number.isFinite(raw) ? { value: raw, type: "NUMBER" } : { value: String(raw), type: "STRING" };
+  const slot: NormalisedSlot = { value: null, type: null };
+  normaliseInto(raw, slot);
+  return slot;
+}
+
+/** Where normaliseInto puts a value: one slot serves every value of a file. */
+export interface NormalisedSlot {
+  value: string | number | boolean | null;
+  type: FieldType | null;
+}
+
+/** normaliseValue, writing into `slot` rather than a new object: the ingest's path, run for every value of every record. */
+export function normaliseInto(raw: RawValue, slot: NormalisedSlot): void {
+  if (raw === null) return fill(slot, null, null);
+  if (typeof raw === "boolean") return fill(slot, raw, "BOOLEAN");
+  if (typeof raw === "number") return Number.isFinite(raw) ? fill(slot, raw, "NUMBER") : fill(slot, String(raw), "STRING");
   const text = raw.trim();
-  if (text === "") return missing;
-  const number = Number(text);
-  if (Number.isFinite(number) && String(number) === text) return { value: number, type: "NUMBER" };
-  const reading = readDateTime(text);
-  if (reading === undefined) return { value: text, type: "STRING" };
-  if (reading.time === undefined) return { value: isoDate(reading.date), type: "DATE" };
-  return { value: hongKongIso(instantOf(reading)), type: "DATETIME" };
+  if (text === "") return fill(slot, null, null);
+  const first = text.charCodeAt(0);
+  const digitFirst = first >= 48 && first <= 57; // 0-9
+  // A number written back ("12", "-3.5") starts with a digit or "-"; both date patterns start with a digit.
+  if (digitFirst || first === 45) {
+    const number = Number(text);
+    if (Number.isFinite(number) && String(number) === text) return fill(slot, number, "NUMBER");
+  }
+  const reading = digitFirst ? readDateTime(text) : undefined;
+  if (reading === undefined) return fill(slot, text, "STRING");
+  if (reading.time === undefined) return fill(slot, isoDate(reading.date), "DATE");
+  // Without a zone the text is Hong Kong time already: written back as it is, with the offset.
+  const value = reading.offsetMinutes === undefined ? hongKongWallClockIso(reading.date, reading.time) : hongKongIso(instantOf(reading));
+  return fill(slot, value, "DATETIME");
+}
+
+function fill(slot: NormalisedSlot, value: string | number | boolean | null, type: FieldType | null): void {
+  slot.value = value;
+  slot.type = type;
 }
 
 /**
@@ -149,6 +172,15 @@ function isoDate({ year, month, day }: CalendarDate): string {
 function hongKongIso(instant: number): string {
   const local = new Date(instant + hongKongOffsetMinutes * 60_000).toISOString();
   return `${local.endsWith(".000Z") ? local.slice(0, 19) : local.slice(0, 23)}+08:00`;
+}
+
+/**
+ * hongKongIso(instantOf(reading)) for a reading without a zone, without the round trip through
+ * Date: the wall-clock time as read, with Hong Kong's offset.
+ */
+function hongKongWallClockIso(date: CalendarDate, { hour, minute, second, millisecond }: ClockTime): string {
+  const fraction = millisecond === 0 ? "" : `.${String(millisecond).padStart(3, "0")}`;
+  return `${isoDate(date)}T${pad(hour)}:${pad(minute)}:${pad(second)}${fraction}+08:00`;
 }
 
 function pad(value: number): string {

@@ -1,8 +1,8 @@
-import { insertRecords, readDatasetFields, saveDatasetFields, type Prisma, type PrismaClient, type RecordToWrite } from "@hkhealth/store";
+import { insertRecords, readDatasetFields, RecordBatch, saveDatasetFields, type Prisma, type PrismaClient } from "@hkhealth/store";
 import { FieldTypes } from "./field-types.js";
 import type { FileFormat, RawRow } from "./formats/index.js";
 import type { ObservationTime } from "./observation-time.js";
-import { prepareRecord } from "./prepare-record.js";
+import { RecordPreparer } from "./prepare-record.js";
 import { linkRelease, type ReleaseOption } from "./release.js";
 import type { IngestProgress } from "./request.js";
 import { saveSource } from "./source-row.js";
@@ -36,8 +36,9 @@ export interface WrittenIngestion {
 
 /**
  * Writes one file in one transaction: its Ingestion row, its records in batches as the file
- * streams, the dataset's field types, the Source's validators and the release link. Any error,
- * a bad row included, rolls all of it back.
+ * streams (each batch read while the one before is being written), the dataset's field types,
+ * the Source's validators and the release link. Any error, a bad row included, rolls all of it
+ * back.
  */
 export function writeIngestion(prisma: PrismaClient, ingestion: IngestionToWrite): Promise<WrittenIngestion> {
   return prisma.$transaction((tx) => writeInTransaction(tx, ingestion), { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 });
@@ -63,24 +64,31 @@ async function writeInTransaction(tx: Prisma.TransactionClient, ingestion: Inges
   });
   const storedFields = await readDatasetFields(tx, datasetId);
   const fieldTypes = new FieldTypes(storedFields);
+  const preparer = new RecordPreparer(ingestion.validate, observation, fieldTypes);
+  const target = { datasetId, ingestionId, resource };
   const started = Date.now();
   let written = 0;
-  let latest: Date | undefined;
-  let batch: RecordToWrite[] = [];
-  const flush = async () => {
-    await insertRecords(tx, { datasetId, ingestionId, resource }, batch);
-    written += batch.length;
-    batch = [];
+  const writes = new OverlappedWrites(async (batch: RecordBatch) => {
+    await insertRecords(tx, target, batch);
+    written += batch.size;
     ingestion.onProgress?.({ records: written, elapsedMs: Date.now() - started });
-  };
-  for await (const row of ingestion.rows) {
-    const { record, types } = prepareRecord(row, ingestion.validate, observation);
-    for (const [name, type] of types) fieldTypes.add(name, type);
-    if (latest === undefined || record.observedAt > latest) latest = record.observedAt;
-    batch.push(record);
-    if (batch.length === BATCH_SIZE) await flush();
+  });
+  let latest: Date | undefined;
+  try {
+    let batch = new RecordBatch();
+    for await (const row of ingestion.rows) {
+      const observedAt = preparer.add(row, batch);
+      if (latest === undefined || observedAt > latest) latest = observedAt;
+      if (batch.size === BATCH_SIZE) {
+        await writes.send(batch);
+        batch = new RecordBatch();
+      }
+    }
+    if (batch.size > 0) await writes.send(batch);
+    await writes.finish();
+  } catch (error) {
+    throw await writes.settle(error);
   }
-  if (batch.length > 0) await flush();
 
   await saveDatasetFields(tx, datasetId, storedFields, fieldTypes.list());
   const observedAt = latest ?? observation.ofFile;
@@ -91,4 +99,46 @@ async function writeInTransaction(tx: Prisma.TransactionClient, ingestion: Inges
   await tx.ingestion.update({ where: { id: ingestionId }, data: { observedAt, recordCount: written, releaseId: release.releaseId } });
   await saveSource(tx, datasetId, file);
   return { ingestionId, records: written, observedAt, releaseId: release.releaseId };
+}
+
+/**
+ * Sends batches one at a time without making the caller wait for each: `send` returns as soon as
+ * the batch before is done and this one is on its way, so the next batch is read and prepared
+ * while the database works on this one. At most one batch is in flight (a transaction runs one
+ * statement at a time) and one more is being filled. A failed batch stops the next `send`.
+ */
+class OverlappedWrites<Batch> {
+  readonly #write: (batch: Batch) => Promise<void>;
+  /** Never rejects: a batch's error is kept in #failure, so it is never unhandled while rows are read. */
+  #inFlight: Promise<void> = Promise.resolve();
+  #failure: { readonly error: unknown } | undefined;
+
+  constructor(write: (batch: Batch) => Promise<void>) {
+    this.#write = write;
+  }
+
+  /** Waits for the batch in flight (throwing its error, if it failed), then starts writing this one. */
+  async send(batch: Batch): Promise<void> {
+    await this.finish();
+    this.#inFlight = this.#write(batch).catch((error: unknown) => {
+      this.#failure = { error };
+    });
+  }
+
+  /** Waits for the batch in flight; throws its error, if it failed. */
+  async finish(): Promise<void> {
+    await this.#inFlight;
+    if (this.#failure) throw this.#failure.error;
+  }
+
+  /**
+   * After `error` stopped the reading: waits for the batch in flight, as the transaction can only
+   * end once its statement has, and returns the error to report. A failed batch's error comes
+   * first, as its rows come before the row that was being read; so the error is the one a
+   * write-then-read ingest would have met first.
+   */
+  async settle(error: unknown): Promise<unknown> {
+    await this.#inFlight;
+    return this.#failure ? this.#failure.error : error;
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { RawRow, RawValue } from "../src/index.js";
-import { rowValidator } from "../src/validate-row.js";
+import { baseRowSchema, type RawRow, type RawValue } from "../src/index.js";
+import { isPlainRow, rowValidator } from "../src/validate-row.js";
 
 const row = (fields: Record<string, RawValue>, location = "line 2"): RawRow => ({ ordinal: 1, location, fields });
 
@@ -57,5 +57,27 @@ describe("row schemas", () => {
 
   it("refuse a field without a name in any dataset", () => {
     expect(problemWith("hb-ehrss-healthcare-providers", { "": "x" })).toBe('file.csv: line 2: field "": a field needs a name (got "x")');
+  });
+});
+
+describe("the base schema's shortcut", () => {
+  const values: unknown[] = ["", "x", 0, -0, 1.5, Number.MAX_VALUE, Number.MIN_VALUE, Number.NaN, Infinity, -Infinity, true, false, null, undefined, {}, [], 1n, new Date(0)];
+  const names = ["a", "", "__proto__", "constructor", "0", "toString"];
+
+  it("passes a row only when baseRowSchema does", () => {
+    for (const name of names) {
+      for (const value of values) {
+        const fields = Object.fromEntries([["id", "1"], [name, value]]) as Record<string, RawValue>;
+        if (isPlainRow(fields)) expect({ name, value, success: baseRowSchema.safeParse(fields).success }).toEqual({ name, value, success: true });
+      }
+    }
+    expect(isPlainRow({ id: "1", name: "x", count: 2, open: true, closed: null })).toBe(true);
+    expect(isPlainRow(Object.assign(Object.create(null) as object, { id: "1" }) as Record<string, RawValue>)).toBe(false);
+  });
+
+  it("leaves the message to zod", () => {
+    expect(problemWith("hb-ehrss-healthcare-providers", { "": "x", b: "y" })).toBe('file.csv: line 2: field "": a field needs a name (got "x")');
+    expect(problemWith("hb-ehrss-healthcare-providers", { a: "x", b: Infinity })).toBe('file.csv: line 2: field "b": must be text, a number, true, false or empty (got null)');
+    expect(problemWith("hb-ehrss-healthcare-providers", { a: {} as RawValue, "": "x" })).toBe('file.csv: line 2: field "a": must be text, a number, true, false or empty (got {})');
   });
 });

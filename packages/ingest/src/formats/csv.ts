@@ -1,7 +1,7 @@
 import { pipeline, type Readable } from "node:stream";
-import { CsvError, parse } from "csv-parse";
+import { CsvError, Parser, type Options } from "csv-parse";
 import { sniffFormat } from "./detect.js";
-import { failAt, type Fail } from "./fail.js";
+import { failAt } from "./fail.js";
 import { headerNames } from "./header.js";
 import type { FormatParser, ParseInput, RawRow } from "./types.js";
 
@@ -16,43 +16,75 @@ export const parseCsv: FormatParser = async (input) => ({ metadata: {}, rows: re
 async function* readCsvRows({ source, open }: ParseInput): AsyncGenerator<RawRow> {
   const file = open();
   const lines = new RecordLines();
-  let headerCells: string[] | undefined; // as read, to name the column of a syntax error
-  const parser = parse({
+  const parser = new LineCountingParser(lines, {
     bom: true,
     skip_empty_lines: true,
     relax_column_count: true, // checked below, with a clearer message
-    on_record: (cells, { empty_lines }) => {
-      headerCells ??= cells;
-      return lines.read(cells, empty_lines);
-    },
   });
   const records: AsyncIterable<string[]> = pipeline(file, parser, () => {
     // errors reach the loop below through the parser
   });
   const hinted = withFormatHint(file);
-  let header: string[] | undefined;
+  let header: Header | undefined;
   let ordinal = 0;
   try {
     for await (const cells of records) {
       const location = `line ${lines.take()}`;
-      const fail: Fail = failAt(source, location);
       if (header === undefined) {
-        header = headerNames(cells, (problem, field) => fail(hinted(problem), field));
+        header = new Header(headerNames(cells, (problem, field) => failAt(source, location)(hinted(problem), field)));
         continue;
       }
-      if (cells.length !== header.length) {
-        fail(hinted(`expected ${header.length} cells as in the header, got ${cells.length}`));
+      if (cells.length !== header.names.length) {
+        failAt(source, location)(hinted(`expected ${header.names.length} cells as in the header, got ${cells.length}`));
       }
-      const fields = Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ""]));
-      yield { ordinal: ++ordinal, location, fields };
+      yield { ordinal: ++ordinal, location, fields: header.fields(cells) };
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    const column = typeof error["column"] === "number" ? headerCells?.[error["column"]]?.trim() : undefined;
+    const column = typeof error["column"] === "number" ? lines.headerCells?.[error["column"]]?.trim() : undefined;
     const location = `line ${lines.startOfFailed(error)}`;
     failAt(source, location)(hinted(syntaxProblem(error)), column);
   } finally {
     file.destroy();
+  }
+}
+
+/** The header's names, and a row's cells as fields named by them. */
+class Header {
+  readonly names: readonly string[];
+  /** Assigning "__proto__" would set the prototype rather than a field: such a header goes through Object.fromEntries. */
+  readonly #plain: boolean;
+
+  constructor(names: readonly string[]) {
+    this.names = names;
+    this.#plain = !names.includes("__proto__");
+  }
+
+  fields(cells: readonly string[]): Record<string, string> {
+    const names = this.names;
+    if (!this.#plain) return Object.fromEntries(names.map((name, index) => [name, cells[index] ?? ""]));
+    const fields: Record<string, string> = {};
+    for (let index = 0; index < names.length; index++) fields[names[index] as string] = cells[index] ?? "";
+    return fields;
+  }
+}
+
+/**
+ * csv-parse's stream, noting where each record starts as csv-parse hands it over (the parser's
+ * `info` is up to date at that moment). Done here rather than with the `on_record` option, which
+ * builds an info object for every record.
+ */
+class LineCountingParser extends Parser {
+  readonly #lines: RecordLines;
+
+  constructor(lines: RecordLines, options: Options) {
+    super(options);
+    this.#lines = lines;
+  }
+
+  override push(record: unknown, encoding?: BufferEncoding): boolean {
+    if (Array.isArray(record)) this.#lines.read(record as string[], this.info.empty_lines);
+    return super.push(record, encoding);
   }
 }
 
@@ -73,22 +105,26 @@ function syntaxProblem(error: CsvError): string {
  * Lines where records start, counting the header as line 1. Counted here rather than taken from
  * csv-parse's `info.lines`, which counts a CRLF inside a quoted field as two lines and so drifts
  * for every later record; csv-parse's count of skipped empty lines is used as it is.
- * Counting happens as csv-parse reads each record (on_record), not as the loop receives it: when
- * csv-parse then fails, the records it had read but not handed over are dropped, and the line
- * of the failure must still count them.
+ * Counting happens as csv-parse hands each record to its stream, not as the loop receives it: when
+ * csv-parse then fails, the records in the stream that the loop has not received are dropped, and
+ * the line of the failure must still count them.
  */
 class RecordLines {
+  /** The first record read, as read: names the column of a syntax error. */
+  headerCells: string[] | undefined;
   private nextLine = 1;
   private emptyLinesSoFar = 0;
   /** Start lines of records read but not yet handed over, in order. */
   private readonly pending: number[] = [];
 
-  /** Notes where a record csv-parse has just read starts; returns it unchanged, for on_record. */
-  read(cells: string[], emptyLines: number): string[] {
+  /** Notes where a record csv-parse has just read starts. */
+  read(cells: string[], emptyLines: number): void {
+    this.headerCells ??= cells;
     const start = this.skipEmptyLines(emptyLines);
-    this.nextLine = start + 1 + cells.reduce((breaks, cell) => breaks + countLineBreaks(cell), 0);
+    let breaks = 0;
+    for (const cell of cells) breaks += countLineBreaks(cell);
+    this.nextLine = start + 1 + breaks;
     this.pending.push(start);
-    return cells;
   }
 
   /** The start line of the next record handed over. */
@@ -110,6 +146,7 @@ class RecordLines {
 }
 
 function countLineBreaks(text: string): number {
+  if (!text.includes("\n") && !text.includes("\r")) return 0;
   return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { parseCsv } from "../../src/formats/csv.js";
 import { failureOf, fileInput, fixture, readAll } from "./read.js";
@@ -84,6 +85,33 @@ describe("parseCsv", () => {
     const message = await failureOf(readAll(parseCsv, fileInput(path)));
     expect(message).toContain(`${path}: line 1: `);
     expect(message).toContain("(the file looks like JSON, not CSV)");
+  });
+
+  it("keeps a column named __proto__ as a field", async () => {
+    const open = () => Readable.from([Buffer.from("__proto__,name\nx,y\n")]);
+    const { rows } = await readAll(parseCsv, { source: "proto.csv", open });
+    expect(Object.hasOwn(rows[0]?.fields ?? {}, "__proto__")).toBe(true);
+    expect(Object.entries(rows[0]?.fields ?? {})).toEqual([["__proto__", "x"], ["name", "y"]]);
+  });
+
+  it("counts lines across small chunks, quoted line breaks and empty lines", async () => {
+    const lines = ["id,note"];
+    const starts: number[] = [];
+    let line = 2;
+    for (let index = 1; index <= 3000; index++) {
+      if (index % 97 === 0) {
+        lines.push("");
+        line += 1;
+      }
+      starts.push(line);
+      const breaks = index % 50 === 0 ? 1 : index % 77 === 0 ? 2 : 0;
+      lines.push(breaks === 1 ? `${index},"two\r\nlines"` : breaks === 2 ? `${index},"three\nshort\rlines"` : `${index},plain`);
+      line += 1 + breaks;
+    }
+    const text = lines.join("\r\n");
+    const chunks = Array.from({ length: Math.ceil(text.length / 61) }, (_, index) => Buffer.from(text.slice(index * 61, (index + 1) * 61)));
+    const { rows } = await readAll(parseCsv, { source: "chunked.csv", open: () => Readable.from(chunks) });
+    expect(rows.map((row) => row.location)).toEqual(starts.map((line) => `line ${line}`));
   });
 
   it("opens the file only when rows are read", async () => {

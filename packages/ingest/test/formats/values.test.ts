@@ -73,6 +73,25 @@ describe("normaliseValue", () => {
     expect(normaliseValue(raw)).toEqual({ value, type: "DATETIME" });
   });
 
+  it("writes a local date-time as the same Hong Kong time that its instant has, in any year", () => {
+    // normaliseValue writes a time without a zone back as read; here it goes through the instant.
+    const viaInstant = (text: string) => {
+      const instant = parseHongKongDateTime(text);
+      if (instant === undefined) return undefined;
+      const local = new Date(instant.getTime() + 8 * 3_600_000).toISOString();
+      return `${local.endsWith(".000Z") ? local.slice(0, 19) : local.slice(0, 23)}+08:00`;
+    };
+    const texts = ["0000-01-01T00:00", "0001-02-28 23:59:59.999", "0099-12-31T12:00:00.5", "1900-02-28T00:00:01", "2024-02-29 00:00:00.010", "9999-12-31T23:59:59"];
+    for (let step = 0; step < 500; step++) {
+      const year = String((step * 7919) % 10_000).padStart(4, "0");
+      const month = String((step % 12) + 1).padStart(2, "0");
+      const day = String((step % 28) + 1).padStart(2, "0");
+      const time = `${String(step % 24).padStart(2, "0")}:${String((step * 13) % 60).padStart(2, "0")}:${String((step * 17) % 60).padStart(2, "0")}`;
+      texts.push(`${year}-${month}-${day}T${time}${step % 3 === 0 ? `.${step % 1000}` : ""}`, `${Number(day)}/${Number(month)}/${year} ${(step % 12) + 1}:${String(step % 60).padStart(2, "0")}${step % 2 ? "PM" : "am"}`);
+    }
+    for (const text of texts) expect({ text, ...normaliseValue(text) }).toEqual({ text, value: viaInstant(text), type: "DATETIME" });
+  });
+
   it.each(["2019-04-18 24:00", "2019-04-18T23:60", "20/1/2026 13:30PM", "20/1/2026 0:30AM", "2019-04-18T10:00+25:00"])("keeps the impossible time %j as text", (raw) => {
     expect(normaliseValue(raw)).toEqual({ value: raw, type: "STRING" });
   });

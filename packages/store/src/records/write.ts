@@ -17,20 +17,59 @@ export interface RecordBatchTarget {
 }
 
 /**
+ * Records encoded for insertRecords as they are prepared: each record becomes its JSON text at
+ * once, so a batch keeps one string per record rather than its objects, and the statement's
+ * parameter is built once, by joining them.
+ */
+export class RecordBatch {
+  readonly #records: string[] = [];
+  /** The last observation time and its text: records in a row mostly share theirs. */
+  #observedAt: Date | undefined;
+  #observedAtText = "";
+
+  get size(): number {
+    return this.#records.length;
+  }
+
+  /**
+   * Adds a record; `fieldsJson` is its fields as the text of a JSON object, as
+   * `JSON.stringify(fields)` writes it (or the same text built another way).
+   */
+  add(ordinal: number, observedAt: Date, fieldsJson: string): void {
+    if (observedAt !== this.#observedAt) {
+      this.#observedAt = observedAt;
+      this.#observedAtText = observedAt.toISOString();
+    }
+    this.#records.push(`{"o":${ordinal},"t":"${this.#observedAtText}","f":${fieldsJson}}`);
+  }
+
+  /** The batch as one JSON array. */
+  toJson(): string {
+    return `[${this.#records.join(",")}]`;
+  }
+}
+
+/**
  * Inserts a batch in one statement. The batch travels as one JSON parameter and is unpacked
  * by PostgreSQL (jsonb_to_recordset), which every driver adapter passes through unchanged.
  */
-export async function insertRecords(tx: Transaction, target: RecordBatchTarget, records: readonly RecordToWrite[]): Promise<void> {
-  if (records.length === 0) return;
-  const batch = JSON.stringify(records.map((record) => ({ o: record.ordinal, t: record.observedAt.toISOString(), f: record.fields })));
+export async function insertRecords(tx: Transaction, target: RecordBatchTarget, records: RecordBatch | readonly RecordToWrite[]): Promise<void> {
+  const batch = records instanceof RecordBatch ? records : batchOf(records);
+  if (batch.size === 0) return;
   await tx.$executeRawUnsafe(
     `INSERT INTO "Record" ("datasetId", "ingestionId", resource, ordinal, "observedAt", fields)
      SELECT $1, $2, $3, x.o, x.t, x.f FROM jsonb_to_recordset($4::jsonb) AS x(o int, t timestamptz, f jsonb)`,
     target.datasetId,
     target.ingestionId,
     target.resource,
-    batch,
+    batch.toJson(),
   );
+}
+
+function batchOf(records: readonly RecordToWrite[]): RecordBatch {
+  const batch = new RecordBatch();
+  for (const record of records) batch.add(record.ordinal, record.observedAt, JSON.stringify(record.fields));
+  return batch;
 }
 
 /** The fields a dataset's records have so far, in order of first appearance. */

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { insertRecords, RecordBatch, type Store } from "../src/index.js";
+import { createTestStore } from "../src/testing.js";
+
+let store: Store;
+let ingestionId: number;
+const datasetId = "test-writes";
+
+beforeAll(async () => {
+  store = await createTestStore();
+  await store.prisma.agency.create({ data: { code: "HB", nameEn: "Health Bureau", nameZh: "醫務衛生局" } });
+  await store.prisma.dataset.create({
+    data: { id: datasetId, position: 1000, agencyCode: "HB", titleEn: datasetId, titleZh: datasetId, updateFrequency: "DAILY_DURING_PEAK", recordMode: "CUMULATIVE" },
+  });
+  const observedAt = new Date("2026-01-20T04:30:00+08:00");
+  ({ id: ingestionId } = await store.prisma.ingestion.create({
+    data: { datasetId, resource: "r", location: "writes.csv", sha256: "writes", format: "CSV", fetchedAt: observedAt, observedAt, recordCount: 0 },
+  }));
+});
+afterAll(() => store?.close());
+
+async function stored(ordinals: readonly number[]) {
+  const records = await store.prisma.record.findMany({ where: { ingestionId, ordinal: { in: [...ordinals] } }, orderBy: { ordinal: "asc" } });
+  return records.map((record) => ({ ordinal: record.ordinal, observedAt: record.observedAt.toISOString(), fields: record.fields }));
+}
+
+describe("insertRecords", () => {
+  const target = () => ({ datasetId, ingestionId, resource: "r" });
+  const early = new Date("2026-01-20T04:30:00.250+08:00");
+  const late = new Date("2026-01-20T04:45:00+08:00");
+  const fields = { name: 'Tower "A"\\B', zh: "伊利沙伯醫院", n: 1.5, yes: true, none: null, "": "nameless", "new\nline": "\u2028" };
+
+  it("stores a RecordBatch: ordinals, observation times and fields as given", async () => {
+    const batch = new RecordBatch();
+    batch.add(1, early, JSON.stringify(fields));
+    batch.add(2, early, "{}"); // the same time object: its text is reused
+    batch.add(3, late, JSON.stringify({ n: 2 }));
+    expect(batch.size).toBe(3);
+    await store.prisma.$transaction((tx) => insertRecords(tx, target(), batch));
+    expect(await stored([1, 2, 3])).toEqual([
+      { ordinal: 1, observedAt: early.toISOString(), fields },
+      { ordinal: 2, observedAt: early.toISOString(), fields: {} },
+      { ordinal: 3, observedAt: late.toISOString(), fields: { n: 2 } },
+    ]);
+  });
+
+  it("stores records given as objects the same way", async () => {
+    await store.prisma.$transaction((tx) =>
+      insertRecords(tx, target(), [
+        { ordinal: 11, observedAt: early, fields },
+        { ordinal: 12, observedAt: late, fields: {} },
+      ]),
+    );
+    expect(await stored([11, 12])).toEqual([
+      { ordinal: 11, observedAt: early.toISOString(), fields },
+      { ordinal: 12, observedAt: late.toISOString(), fields: {} },
+    ]);
+  });
+
+  it("sends nothing for an empty batch", async () => {
+    const { statements } = await store.sqlLog.record(() => store.prisma.$transaction((tx) => insertRecords(tx, target(), new RecordBatch())));
+    expect(statements.filter((sql) => sql.includes("INSERT"))).toEqual([]);
+  });
+});
