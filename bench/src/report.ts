@@ -114,6 +114,9 @@ export function computeRatios(
       "req/s: HTTP-subgraph gateway / Hive Gateway, neither sharing in-flight fetches (geometric mean)",
       1,
     ),
+    // The floor shares nothing: the like-for-like latency is our gateway's without sharing.
+    latencyRatio(results, "gateway-in-process-unshared", "recordPage", scale),
+    latencyRatio(results, "gateway-in-process-unshared", "aggregate", scale),
     latencyRatio(results, "gateway-in-process", "recordPage", scale),
     latencyRatio(results, "gateway-in-process", "aggregate", scale),
     latencyRatio(results, "gateway-http-subgraphs", "recordPage", scale),
