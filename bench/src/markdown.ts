@@ -1,9 +1,7 @@
 // `pnpm --filter @hkhealth/bench markdown <results.json>`: one run's figures as the Markdown
 // tables of BENCHMARKS.md, so the document shows what a run printed, not figures typed by hand.
 import { readFileSync } from "node:fs";
-import { computeRatios, type BenchResults } from "./report.js";
-
-const fixed = (value: number | undefined, digits = 1) => (value === undefined || Number.isNaN(value) ? "-" : value.toFixed(digits));
+import { computeRatios, fixed, type BenchResults } from "./report.js";
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[]): string {
   const align = header.map((_, column) => (numeric[column] ? "---:" : "---"));
@@ -34,7 +32,7 @@ export function markdownReport(results: BenchResults): string {
     parts.push(table(["operation", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "same data"], rows, [false, true, true, true, true, true, false]));
   }
   // Recomputed, so a results file written before a ratio was added shows it too.
-  const ratios = computeRatios(results.configurations, results.fill, results.statements as never, results.scale).map((ratio) => [
+  const ratios = computeRatios(results.configurations, results.fill, results.statements, results.scale).map((ratio) => [
     `${ratio.name}${ratio.detail ? ` (${ratio.detail})` : ""}`,
     ratio.value === null ? "–" : ratio.value.toFixed(2),
     ratio.target,

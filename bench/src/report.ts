@@ -48,7 +48,8 @@ export interface BenchResults {
   readonly profiles?: Record<string, ProfileSummary>;
 }
 
-const fixed = (value: number | undefined, digits = 1) => (value === undefined || Number.isNaN(value) ? "-" : value.toFixed(digits));
+/** A figure with `digits` decimals, "-" when there is none. */
+export const fixed = (value: number | undefined, digits = 1) => (value === undefined || Number.isNaN(value) ? "-" : value.toFixed(digits));
 
 function geometricMean(values: readonly number[]): number | null {
   if (values.length === 0 || values.some((value) => !(value > 0))) return null;
@@ -94,7 +95,7 @@ function latencyRatio(results: BenchResults["configurations"], configuration: Co
 export function computeRatios(
   results: BenchResults["configurations"],
   fill: FillReport,
-  statements: StatementReport,
+  statements: Pick<StatementReport, "counts" | "constant">,
   scale: string,
 ): Ratio[] {
   const ratios: Ratio[] = [

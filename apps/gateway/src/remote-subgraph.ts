@@ -22,10 +22,10 @@ function reasonOf(error: Error): string {
   return code ?? error.message;
 }
 
+/** A subgraph's answer with a status other than 2xx; its message is the reason given ("HTTP 503"). */
 class HttpStatusError extends Error {
   constructor(readonly status: number) {
     super(`HTTP ${status}`);
-    (this as NodeJS.ErrnoException).code = `HTTP ${status}`;
   }
 }
 
