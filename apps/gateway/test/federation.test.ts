@@ -95,9 +95,9 @@ describe("SQL statements per request", () => {
     for (const first of [1, 5, 26]) {
       const statements = await statementsFor(deepQuery, first);
       // agencies, page (no count: totalCount is not asked for), agency by code, datasets by
-      // agency, releases by dataset (one batch per path at most): 5; one more allowed for a batch
-      // split by I/O timing.
-      expect(statements.length, `first: ${first}`).toBeLessThanOrEqual(6);
+      // agency, releases by dataset (one batch per path at most): 5; two more allowed for batches
+      // split by I/O timing (5 to 7 seen on a busy machine). An N+1 would give 26 and more.
+      expect(statements.length, `first: ${first}`).toBeLessThanOrEqual(7);
     }
   });
 
