@@ -24,8 +24,20 @@ export interface Connection {
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Runs `SELECT 1`; throws DatabaseUnavailableError when the database does not answer. */
   ping(): Promise<void>;
+  /**
+   * A session for the schema engine: on a server, one connection of its own, closed afterwards
+   * so that its advisory lock ends with it; on PGlite, its one connection.
+   */
+  openMigrationSession(): Promise<MigrationSession>;
   /** Connections in use and idle, for metrics (PGlite has one, always). */
   poolStats(): { total: number; idle: number; waiting: number };
+  close(): Promise<void>;
+}
+
+/** One database session: plain queries and a driver adapter for the schema engine, on the same connection. */
+export interface MigrationSession {
+  readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  query<Row>(sql: string): Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -54,6 +66,16 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Conn
     target,
     adapterFactory: new PrismaPg(pool),
     ping,
+    openMigrationSession: async () => {
+      // One connection that never idles out, so every statement, the engine's too, is one session.
+      const session = new pg.Pool({ connectionString: databaseUrl, max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 5_000 });
+      session.on("error", () => {});
+      return {
+        adapterFactory: new PrismaPg(session),
+        query: async <Row>(sql: string) => (await session.query(sql)).rows as Row[],
+        close: () => session.end(),
+      };
+    },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
   };
@@ -70,10 +92,11 @@ async function openPglite(dataDir: string | undefined): Promise<Connection> {
     unlock();
     throw new DatabaseUnavailableError(target, error);
   }
+  const adapterFactory = new PrismaPGlite(db);
   return {
     kind: "pglite",
     target,
-    adapterFactory: new PrismaPGlite(db),
+    adapterFactory,
     ping: async () => {
       try {
         await db.query("SELECT 1");
@@ -81,6 +104,14 @@ async function openPglite(dataDir: string | undefined): Promise<Connection> {
         throw new DatabaseUnavailableError(target, error);
       }
     },
+    openMigrationSession: async () => ({
+      adapterFactory,
+      query: async <Row>(sql: string) => (await db.query<Row>(sql)).rows,
+      // The one connection goes on serving queries: leave no lock on it.
+      close: async () => {
+        await db.query("SELECT pg_advisory_unlock_all()");
+      },
+    }),
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     close: async () => {
       try {
