@@ -38,8 +38,8 @@ async function main(name: string | undefined): Promise<number> {
   // Only the schema it serves: a fifth of the start time and memory of building all five.
   const subgraph = await subgraphBuilders[name]!();
   // On a PostgreSQL server the services share one database, migrated and loaded once beforehand
-  // (`pnpm prepare:database`), not by every service at once: they would race for the migration
-  // lock. A PGlite folder is this service's alone: it migrates and loads it itself.
+  // (`pnpm prepare:database`): a deploy step, not a service starting, decides when the schema
+  // changes. A PGlite folder is this service's alone: it migrates and loads it itself.
   const shared = environment.DATABASE_URL !== undefined;
   const store = await createStore({ ...storeOptions(environment), migrate: !shared });
   if (shared) await expectCatalogue(store);
