@@ -1,5 +1,5 @@
 import { readEnvironment, storeOptions } from "@hkhealth/config";
-import { createStore, DatabaseUnavailableError, loadCatalogue } from "@hkhealth/store";
+import { createStore, isStoreOpeningError, loadCatalogue } from "@hkhealth/store";
 import { startGateway } from "./gateway.js";
 import { createLogger } from "./logger.js";
 import { gatewaySettings } from "./settings.js";
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // One line a person can act on; the stack only when it is not a known failure.
-  if (error instanceof DatabaseUnavailableError || (error instanceof Error && error.message.startsWith("Invalid environment"))) {
+  if (isStoreOpeningError(error) || (error instanceof Error && error.message.startsWith("Invalid environment"))) {
     console.error(error.message);
   } else {
     console.error(error);

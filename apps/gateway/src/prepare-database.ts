@@ -2,7 +2,7 @@
 // (a deploy step) before starting subgraph services on a PostgreSQL server: they share that
 // database and do not change it themselves. `pnpm start` does the same on its own start.
 import { readEnvironment, storeOptions } from "@hkhealth/config";
-import { createStore, DatabaseUnavailableError, loadCatalogue } from "@hkhealth/store";
+import { createStore, isStoreOpeningError, loadCatalogue } from "@hkhealth/store";
 
 async function main(): Promise<number> {
   const environment = readEnvironment();
@@ -25,7 +25,7 @@ main().then(
   // Exit rather than wait: Prisma's WebAssembly schema engine leaves a timer that holds the process.
   (status) => process.exit(status),
   (error: unknown) => {
-    if (error instanceof DatabaseUnavailableError || (error instanceof Error && error.message.startsWith("Invalid environment"))) {
+    if (isStoreOpeningError(error) || (error instanceof Error && error.message.startsWith("Invalid environment"))) {
       console.error(error.message);
     } else {
       console.error(error);

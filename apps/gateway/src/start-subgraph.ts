@@ -1,7 +1,7 @@
 // `pnpm start:subgraph <name>`: one subgraph as its own HTTP service, for a gateway (ours with
 // SUBGRAPH_URLS, Apollo Router, Hive Gateway) to call. Port: SUBGRAPH_PORT, else the subgraph's own.
 import { readEnvironment, storeOptions } from "@hkhealth/config";
-import { createStore, DatabaseUnavailableError, loadCatalogue, type Store } from "@hkhealth/store";
+import { createStore, isStoreOpeningError, loadCatalogue, type Store } from "@hkhealth/store";
 import { serveSubgraph } from "@hkhealth/subgraph-kit";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { createErrorFormatter } from "./format-error.js";
@@ -38,8 +38,8 @@ async function main(name: string | undefined): Promise<number> {
   // Only the schema it serves: a fifth of the start time and memory of building all five.
   const subgraph = await subgraphBuilders[name]!();
   // On a PostgreSQL server the services share one database, migrated and loaded once beforehand
-  // (`pnpm prepare:database`), not by every service at once: they would race for the migration
-  // lock. A PGlite folder is this service's alone: it migrates and loads it itself.
+  // (`pnpm prepare:database`): a deploy step, not a service starting, decides when the schema
+  // changes. A PGlite folder is this service's alone: it migrates and loads it itself.
   const shared = environment.DATABASE_URL !== undefined;
   const store = await createStore({ ...storeOptions(environment), migrate: !shared });
   if (shared) await expectCatalogue(store);
@@ -73,7 +73,7 @@ main(process.argv[2]).then(
     if (status !== 0) process.exit(status);
   },
   (error: unknown) => {
-    const known = error instanceof DatabaseUnavailableError || error instanceof CatalogueMissingError;
+    const known = isStoreOpeningError(error) || error instanceof CatalogueMissingError;
     if (known || (error instanceof Error && error.message.startsWith("Invalid environment"))) {
       console.error(error.message);
     } else {

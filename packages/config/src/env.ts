@@ -66,6 +66,8 @@ const environmentSchema = z.object({
   /** PGlite's data folder (ignored with DATABASE_URL). */
   PGLITE_DATA_DIR: z.string().min(1).default(resolve(repositoryRoot, ".data/pglite")),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long opening the database waits for another process's migration before giving up. */
+  MIGRATION_WAIT_MS: count(300_000, 0, 3_600_000),
 
   /** pino level; the default is "silent" under a test runner (NODE_ENV=test), "info" otherwise. */
   LOG_LEVEL: z.enum(logLevels).optional(),
@@ -124,5 +126,6 @@ export function storeOptions(environment: Environment) {
     databaseUrl: environment.DATABASE_URL,
     dataDir: environment.PGLITE_DATA_DIR,
     poolSize: environment.DATABASE_POOL_SIZE,
+    migrationWaitMs: environment.MIGRATION_WAIT_MS,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { resolve } from "node:path";
 import { readEnvironment, storeOptions } from "@hkhealth/config";
-import { createStore, DatabaseUnavailableError, loadCatalogue, registerDataset, type Store } from "@hkhealth/store";
+import { createStore, isStoreOpeningError, loadCatalogue, registerDataset, type Store } from "@hkhealth/store";
 import { parseCommand, usage, UsageError, type Command } from "./cli/arguments.js";
 import { progressReporter } from "./cli/progress-reporter.js";
 import { summaryLine } from "./cli/summary.js";
@@ -41,9 +41,9 @@ async function run(command: StoreCommand, store: Store): Promise<string> {
   }
 }
 
-/** Bad input and an unreachable database are the user's to fix: their message says how. */
+/** Bad input, an unreachable database and a failed migration are the user's to fix: their message says how. */
 function isExpected(error: unknown): error is Error {
-  return error instanceof IngestError || error instanceof DatabaseUnavailableError;
+  return error instanceof IngestError || isStoreOpeningError(error);
 }
 
 async function main(args: readonly string[]): Promise<number> {

@@ -1,35 +1,17 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { runIngestCli, type CliOutcome } from "./support/cli.js";
 import { pipelineFixture } from "./support/fixtures.js";
 
-const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
-const cli = join(repoRoot, "packages/ingest/src/cli.ts");
 const scratch = mkdtempSync(join(tmpdir(), "hkhealth-cli-"));
 const dataDir = join(scratch, "pglite");
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-interface Outcome {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/**
- * Runs the CLI as `pnpm ingest` does (tsx, source conditions), on PGlite in a folder of its own,
- * as if typed in the pipeline fixtures folder: relative paths resolve there.
- */
-function ingestCli(...args: string[]): Promise<Outcome> {
-  const { DATABASE_URL: _server, ...environment } = process.env;
-  const env = { ...environment, TSX_TSCONFIG_PATH: join(repoRoot, "tsconfig.json"), PGLITE_DATA_DIR: dataDir, INIT_CWD: pipelineFixture(".") };
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", "--conditions=@hkhealth/source", cli, ...args], { cwd: repoRoot, env }, (error, stdout, stderr) => {
-      resolve({ status: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr });
-    });
-  });
+/** Runs the CLI on PGlite in a folder of its own. */
+function ingestCli(...args: string[]): Promise<CliOutcome> {
+  return runIngestCli({ dataDir }, args);
 }
 
 // Each run starts a process that opens PGlite: slow on a busy machine.

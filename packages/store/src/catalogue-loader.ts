@@ -9,6 +9,9 @@ export interface CatalogueLoadResult {
   readonly written: number;
 }
 
+/** A transaction-level advisory lock (any number unlike the schema engine's 72707369). */
+const CATALOGUE_LOCK_ID = 72707370;
+
 /** `<datasetId>@<YYYY-MM>`: a dataset has at most one release a month. */
 export function releaseId(datasetId: string, month: string): string {
   return `${datasetId}@${month}`;
@@ -67,6 +70,9 @@ export async function loadCatalogue(prisma: PrismaClient): Promise<CatalogueLoad
   const releases = catalogueDatasets.flatMap(releaseRows);
 
   const written = await prisma.$transaction(async (tx) => {
+    // Processes starting together (two gateways, an ingest) load one at a time: the second
+    // then reads what the first wrote, and writes nothing, instead of inserting it again.
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${CATALOGUE_LOCK_ID})`);
     const [storedAgencies, storedDatasets, storedReleases] = await Promise.all([
       tx.agency.findMany(),
       tx.dataset.findMany({ where: { id: { in: datasets.map((d) => d.id) } } }),

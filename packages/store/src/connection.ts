@@ -1,5 +1,3 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
-import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -7,6 +5,7 @@ import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapt
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { DatabaseUnavailableError, describeDatabaseUrl } from "./errors.js";
+import { lockDataDir } from "./pglite-lock.js";
 
 export interface ConnectionOptions {
   /** A PostgreSQL server; when absent the store runs on embedded PGlite. */
@@ -25,8 +24,20 @@ export interface Connection {
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Runs `SELECT 1`; throws DatabaseUnavailableError when the database does not answer. */
   ping(): Promise<void>;
+  /**
+   * A session for the schema engine: on a server, one connection of its own, closed afterwards
+   * so that its advisory lock ends with it; on PGlite, its one connection.
+   */
+  openMigrationSession(): Promise<MigrationSession>;
   /** Connections in use and idle, for metrics (PGlite has one, always). */
   poolStats(): { total: number; idle: number; waiting: number };
+  close(): Promise<void>;
+}
+
+/** One database session: plain queries and a driver adapter for the schema engine, on the same connection. */
+export interface MigrationSession {
+  readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  query<Row>(sql: string): Promise<Row[]>;
   close(): Promise<void>;
 }
 
@@ -55,6 +66,16 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Conn
     target,
     adapterFactory: new PrismaPg(pool),
     ping,
+    openMigrationSession: async () => {
+      // One connection that never idles out, so every statement, the engine's too, is one session.
+      const session = new pg.Pool({ connectionString: databaseUrl, max: 1, idleTimeoutMillis: 0, connectionTimeoutMillis: 5_000 });
+      session.on("error", () => {});
+      return {
+        adapterFactory: new PrismaPg(session),
+        query: async <Row>(sql: string) => (await session.query(sql)).rows as Row[],
+        close: () => session.end(),
+      };
+    },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
   };
@@ -71,10 +92,11 @@ async function openPglite(dataDir: string | undefined): Promise<Connection> {
     unlock();
     throw new DatabaseUnavailableError(target, error);
   }
+  const adapterFactory = new PrismaPGlite(db);
   return {
     kind: "pglite",
     target,
-    adapterFactory: new PrismaPGlite(db),
+    adapterFactory,
     ping: async () => {
       try {
         await db.query("SELECT 1");
@@ -82,6 +104,14 @@ async function openPglite(dataDir: string | undefined): Promise<Connection> {
         throw new DatabaseUnavailableError(target, error);
       }
     },
+    openMigrationSession: async () => ({
+      adapterFactory,
+      query: async <Row>(sql: string) => (await db.query<Row>(sql)).rows,
+      // The one connection goes on serving queries: leave no lock on it.
+      close: async () => {
+        await db.query("SELECT pg_advisory_unlock_all()");
+      },
+    }),
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
     close: async () => {
       try {
@@ -91,60 +121,4 @@ async function openPglite(dataDir: string | undefined): Promise<Connection> {
       }
     },
   };
-}
-
-/**
- * Takes `<dataDir>.lock`, holding this process's id, so that a second process (`pnpm ingest`
- * while the gateway runs) fails clearly instead of opening the same folder: PGlite is one
- * Postgres in one process, and two writers corrupt it. A lock left by a process that no longer
- * runs is replaced. Returns the function that releases it.
- */
-function lockDataDir(dataDir: string, target: string): () => void {
-  const lockFile = `${resolve(dataDir)}.lock`;
-  mkdirSync(dirname(lockFile), { recursive: true });
-  // A second attempt after removing a stale lock; a third only if another process raced us.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const descriptor = openSync(lockFile, "wx");
-      try {
-        writeSync(descriptor, String(process.pid));
-      } finally {
-        closeSync(descriptor);
-      }
-      return () => {
-        if (lockHolder(lockFile) === process.pid) rmSync(lockFile, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new DatabaseUnavailableError(target, error);
-    }
-    const holder = lockHolder(lockFile);
-    if ((holder !== undefined && isRunning(holder)) || attempt === 3) {
-      const who = holder === undefined ? "another process" : holder === process.pid ? `this process (${holder})` : `process ${holder}`;
-      throw new DatabaseUnavailableError(
-        target,
-        `the folder is in use by ${who} (${lockFile}); stop it, or set DATABASE_URL to use a PostgreSQL server`,
-      );
-    }
-    rmSync(lockFile, { force: true }); // stale: its process has ended
-  }
-}
-
-/** The process id in a lock file; undefined when it is gone or holds no id. */
-function lockHolder(lockFile: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(lockFile, "utf8").trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0); // signal 0 checks existence without signalling
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }

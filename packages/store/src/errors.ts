@@ -9,6 +9,23 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/** The database's schema could not be checked or brought up to date. One line; never a password. */
+export class MigrationError extends Error {
+  constructor(
+    readonly target: string,
+    cause: unknown,
+  ) {
+    // The schema engine's messages run over several lines; the first says what happened.
+    super(`Cannot migrate the database at ${target}: ${causeMessage(cause).trim().split("\n")[0]}`, { cause });
+    this.name = "MigrationError";
+  }
+}
+
+/** A store that could not open for a reason its operator can act on: print the message alone. */
+export function isStoreOpeningError(error: unknown): error is DatabaseUnavailableError | MigrationError {
+  return error instanceof DatabaseUnavailableError || error instanceof MigrationError;
+}
+
 function causeMessage(cause: unknown): string {
   if (cause instanceof AggregateError && cause.errors.length > 0) return causeMessage(cause.errors[0]);
   if (cause instanceof Error) {

@@ -1,11 +1,15 @@
 import { PrismaClient } from "./generated/prisma/client.js";
 import { openConnection, type Connection, type ConnectionOptions } from "./connection.js";
-import { applyMigrations } from "./schema-engine.js";
+import { migrate } from "./migrate.js";
 import { loggedAdapterFactory, SqlLog } from "./sql-log.js";
 
 export interface StoreOptions extends ConnectionOptions {
-  /** Apply pending migrations on open (default true). */
+  /** Apply missing migrations on open (default true). */
   readonly migrate?: boolean;
+  /** Longest wait for another process's migration, in ms (default 5 minutes). */
+  readonly migrationWaitMs?: number | undefined;
+  /** Told when opening waits for another process's migration (default: a line on stderr). */
+  readonly onMigrationWait?: ((message: string) => void) | undefined;
 }
 
 /** An open database with its Prisma client. Create one per process and share it. */
@@ -25,12 +29,18 @@ export interface Store {
 /**
  * Opens the store: PostgreSQL at `databaseUrl` when given, embedded PGlite otherwise, with
  * migrations applied. Fails with DatabaseUnavailableError naming the host (never the
- * password) when the database cannot be reached.
+ * password) when the database cannot be reached, MigrationError when it cannot be migrated.
  */
 export async function createStore(options: StoreOptions = {}): Promise<Store> {
   const connection = await openConnection(options);
   try {
-    const appliedMigrations = options.migrate === false ? [] : await applyMigrations(connection.adapterFactory);
+    const appliedMigrations =
+      options.migrate === false
+        ? []
+        : await migrate(connection, {
+            waitMs: options.migrationWaitMs,
+            onWait: options.onMigrationWait ?? ((message) => process.stderr.write(`${message}\n`)),
+          });
     const sqlLog = new SqlLog();
     const prisma = new PrismaClient({ adapter: loggedAdapterFactory(connection.adapterFactory, sqlLog) });
     return {

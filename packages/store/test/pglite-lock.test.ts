@@ -1,7 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createStore, DatabaseUnavailableError } from "../src/index.js";
 
@@ -71,5 +73,63 @@ describe("the PGlite data folder lock", () => {
     expect(readFileSync(lockFile, "utf8")).toBe(String(process.pid));
     await store.close();
     expect(existsSync(lockFile)).toBe(false);
+  });
+
+  it("counts a lock without a process id as held, unless it is old", async () => {
+    const { dataDir, lockFile } = dataFolder();
+    writeFileSync(lockFile, ""); // as a process that has only just created it might leave it
+    await expect(createStore({ dataDir, migrate: false })).rejects.toThrow("the folder is in use by another process");
+    const longAgo = new Date(Date.now() - 10 * 60_000);
+    utimesSync(lockFile, longAgo, longAgo);
+    const store = await createStore({ dataDir, migrate: false });
+    expect(readFileSync(lockFile, "utf8")).toBe(String(process.pid));
+    await store.close();
+  });
+});
+
+/** Starts `count` processes that each try to take the folder's lock at the same moment; returns what each said. */
+async function raceForLock(dataDir: string, count: number): Promise<string[]> {
+  const racers = Array.from({ length: count }, () => {
+    const child = spawn(process.execPath, ["--import", "tsx", racerScript, dataDir], { stdio: ["pipe", "pipe", "inherit"], env: racerEnvironment });
+    children.push(child);
+    const lines = createInterface({ input: child.stdout! });
+    const next = () => new Promise<string>((resolve, reject) => {
+      lines.once("line", resolve);
+      child.once("exit", (code) => reject(new Error(`a racer exited (${code}) before answering`)));
+    });
+    return { child, next };
+  });
+  const ready = await Promise.all(racers.map((racer) => racer.next()));
+  expect(ready).toEqual(racers.map(() => "ready"));
+  const answers = racers.map((racer) => racer.next());
+  for (const racer of racers) racer.child.stdin!.write("go\n");
+  const said = await Promise.all(answers);
+  for (const racer of racers) racer.child.stdin!.end(); // releases the one that took it
+  await Promise.all(racers.map((racer) => new Promise((resolve) => (racer.child.exitCode === null ? racer.child.once("exit", resolve) : resolve(null)))));
+  return said;
+}
+
+const racerScript = fileURLToPath(new URL("./support/take-pglite-lock.ts", import.meta.url));
+const racerEnvironment = { ...process.env, TSX_TSCONFIG_PATH: fileURLToPath(new URL("../../../tsconfig.json", import.meta.url)) };
+
+// Each round starts processes under tsx: slow on a busy machine, so bounds are generous.
+describe("processes racing for the PGlite data folder lock", { timeout: 240_000 }, () => {
+  it("lets exactly one of them take a free folder, round after round", async () => {
+    for (let round = 0; round < 4; round++) {
+      const { dataDir, lockFile } = dataFolder();
+      const said = await raceForLock(dataDir, 6);
+      expect(said.filter((answer) => answer === "took")).toHaveLength(1);
+      expect(existsSync(lockFile)).toBe(false); // released by its holder on exit
+    }
+  });
+
+  it("lets exactly one of them replace a lock left by a process that has ended", async () => {
+    for (let round = 0; round < 4; round++) {
+      const { dataDir, lockFile } = dataFolder();
+      writeFileSync(lockFile, String(endedProcess()));
+      const said = await raceForLock(dataDir, 6);
+      expect(said.filter((answer) => answer === "took")).toHaveLength(1);
+    }
+    expect(readdirSync(parent).filter((name) => name.includes(".lock."))).toEqual([]); // no draft or stale file left behind
   });
 });

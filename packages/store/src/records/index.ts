@@ -4,3 +4,4 @@ export type { RecordRow, RecordPageQuery, AggregateFunction, AggregateRequest, A
 export { insertRecords, RecordBatch, readDatasetFields, saveDatasetFields, type RecordToWrite, type RecordBatchTarget } from "./write.js";
 export { createRecordLoaders, type RecordLoaders } from "./loaders.js";
 export { SqlParams, sqlLiteral, likeEscape } from "./sql.js";
+export { latestObservation, inSnapshot } from "./snapshot.js";

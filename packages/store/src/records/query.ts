@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { fieldExpression, filterConditions, requireField } from "./fields.js";
+import { inSnapshot, latestObservation } from "./snapshot.js";
 import { SqlParams } from "./sql.js";
 import {
   RecordQueryError,
@@ -32,7 +33,8 @@ export interface RecordPageQuery extends RecordWindow {
 /**
  * FROM and WHERE shared by pages, counts and aggregates. A snapshot dataset without `from`/`to`
  * keeps, for each resource, only the records of its latest observation at or before `asOf`
- * (each found by a backward index scan); a cumulative one keeps every record up to `asOf`.
+ * (latestObservation: by observation time, then ingestion); a cumulative one keeps every record
+ * up to `asOf`.
  */
 function scope(settings: RecordSettings, window: RecordWindow, filters: readonly FieldFilter[] | null | undefined, params: SqlParams) {
   const dataset = params.add(settings.datasetId);
@@ -43,12 +45,12 @@ function scope(settings: RecordSettings, window: RecordWindow, filters: readonly
   if (window.from != null) conditions.push(`r."observedAt" >= ${params.add(window.from, "timestamptz")}`);
   if (window.to != null) conditions.push(`r."observedAt" <= ${params.add(window.to, "timestamptz")}`);
   if (settings.mode === "SNAPSHOT" && !ranged) {
-    const asOf = window.asOf != null ? ` AND latest."observedAt" <= ${params.add(window.asOf, "timestamptz")}` : "";
+    const series = [`l."datasetId" = ${dataset}`, `l.resource = resources.resource`];
+    if (window.asOf != null) series.push(`l."observedAt" <= ${params.add(window.asOf, "timestamptz")}`);
     from =
-      `(SELECT resources.resource, (SELECT max(latest."observedAt") FROM "Record" latest` +
-      ` WHERE latest."datasetId" = ${dataset} AND latest.resource = resources.resource${asOf}) AS "observedAt"` +
-      ` FROM (SELECT DISTINCT resource FROM "Ingestion" WHERE "datasetId" = ${dataset}${window.resource != null ? ` AND resource = ${params.add(window.resource)}` : ""}) resources) snapshot` +
-      ` JOIN "Record" r ON r."datasetId" = ${dataset} AND r.resource = snapshot.resource AND r."observedAt" = snapshot."observedAt"`;
+      `(SELECT DISTINCT resource FROM "Ingestion" WHERE "datasetId" = ${dataset}${window.resource != null ? ` AND resource = ${params.add(window.resource)}` : ""}) resources` +
+      ` CROSS JOIN LATERAL ${latestObservation(series)} snapshot` +
+      ` JOIN "Record" r ON r."datasetId" = ${dataset} AND r.resource = resources.resource AND ${inSnapshot("snapshot")}`;
   } else if (window.asOf != null) {
     conditions.push(`r."observedAt" <= ${params.add(window.asOf, "timestamptz")}`);
   }

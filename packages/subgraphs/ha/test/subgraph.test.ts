@@ -1,6 +1,3 @@
-import { readFileSync } from "node:fs";
-import { mkdtemp, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { resolve } from "node:path";
 import { ingestFile } from "@hkhealth/ingest";
 import { loadCatalogue, type Store } from "@hkhealth/store";
@@ -9,7 +6,7 @@ import { createContext, type Subgraph } from "@hkhealth/subgraph-kit";
 import { graphql } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildHospitalAuthoritySubgraph } from "../src/index.js";
-import { ownFixtures } from "./shared-fixtures.js";
+import { ownFixtures, variantOf } from "./shared-fixtures.js";
 
 // The Hospital Authority subgraph on its own, over a store holding our fixtures ingested the one
 // way files are ingested. End-to-end tests through the gateway are in apps/gateway/test/typed-ha.test.ts.
@@ -40,14 +37,6 @@ async function query(source: string, variableValues?: Record<string, unknown>): 
   );
   expect(result.errors).toBeUndefined();
   return { data: result.data, statements };
-}
-
-/** A published file with our changes, under its published name in a fresh folder. */
-async function variantOf(name: string, change: (content: any) => unknown): Promise<string> {
-  const folder = await mkdtemp(resolve(tmpdir(), "ha-fixture-"));
-  const path = resolve(folder, name);
-  await writeFile(path, JSON.stringify(change(JSON.parse(readFileSync(fixture(name), "utf8")))));
-  return path;
 }
 
 const entitiesQuery = `query($representations: [_Any!]!) {

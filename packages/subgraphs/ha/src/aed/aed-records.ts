@@ -1,15 +1,15 @@
-import type { PrismaClient } from "@hkhealth/store";
+import { inSnapshot, latestObservation, type PrismaClient } from "@hkhealth/store";
 import { AED_WAITING_TIME_DATASET } from "../datasets.js";
 import { recordRows, type RecordRow } from "../record-row.js";
 
 // The dataset is one snapshot series (the v2 feed, the v1 feed and the 2019 history, whose
 // every row is its own observation): the snapshot in force at a time is every record observed
-// at the latest instant at or before it. Found by a backward scan of ("datasetId", "observedAt").
+// at the latest instant at or before it (of one file, should two share that instant). Found by a
+// backward scan of ("datasetId", "observedAt").
 const snapshotSql = `
 SELECT r.id::text AS "recordId", r."ingestionId", r."observedAt", r.resource, r.fields
-FROM "Record" r
-WHERE r."datasetId" = $1
-  AND r."observedAt" = (SELECT max(l."observedAt") FROM "Record" l WHERE l."datasetId" = $1 AND ($2::timestamptz IS NULL OR l."observedAt" <= $2::timestamptz))
+FROM ${latestObservation([`l."datasetId" = $1`, `($2::timestamptz IS NULL OR l."observedAt" <= $2::timestamptz)`])} latest
+JOIN "Record" r ON r."datasetId" = $1 AND ${inSnapshot("latest")}
 ORDER BY r.ordinal, r.id`;
 
 /** The A&E snapshot in force at `asOf` (the latest without it). One statement. */

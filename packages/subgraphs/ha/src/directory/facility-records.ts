@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@hkhealth/store";
+import { inSnapshot, latestObservation, type PrismaClient } from "@hkhealth/store";
 import { FACILITY_DIRECTORY_DATASET } from "../datasets.js";
 import { recordRows, type RecordRow } from "../record-row.js";
 
@@ -17,12 +17,9 @@ export interface FacilityQuery {
 // in PostgreSQL. Records without a name or coordinates cannot be facilities, so are left out.
 const latestFacilitiesSql = `
 SELECT r.id::text AS "recordId", r."ingestionId", r."observedAt", r.resource, r.fields
-FROM (
-  SELECT resources.resource,
-         (SELECT max(l."observedAt") FROM "Record" l WHERE l."datasetId" = $1 AND l.resource = resources.resource) AS "observedAt"
-  FROM (SELECT DISTINCT resource FROM "Ingestion" WHERE "datasetId" = $1 AND ($2::jsonb IS NULL OR resource IN (SELECT jsonb_array_elements_text($2::jsonb)))) resources
-) latest
-JOIN "Record" r ON r."datasetId" = $1 AND r.resource = latest.resource AND r."observedAt" = latest."observedAt"
+FROM (SELECT DISTINCT resource FROM "Ingestion" WHERE "datasetId" = $1 AND ($2::jsonb IS NULL OR resource IN (SELECT jsonb_array_elements_text($2::jsonb)))) resources
+CROSS JOIN LATERAL ${latestObservation([`l."datasetId" = $1`, `l.resource = resources.resource`])} latest
+JOIN "Record" r ON r."datasetId" = $1 AND r.resource = resources.resource AND ${inSnapshot("latest")}
 WHERE r.fields->>'institution_eng' IS NOT NULL
   AND jsonb_typeof(r.fields->'latitude') = 'number' AND jsonb_typeof(r.fields->'longitude') = 'number'
   AND ($3::text IS NULL OR r.fields->>'cluster_eng' = $3::text OR r.fields->>'cluster_tc' = $4::text)

@@ -1,4 +1,4 @@
-import { sqlLiteral, SqlParams } from "@hkhealth/store";
+import { inSnapshot, latestObservation, sqlLiteral, SqlParams } from "@hkhealth/store";
 
 export { SqlParams };
 
@@ -28,9 +28,8 @@ export function fieldNumber(name: string): string {
 export function latestSnapshotRecords(datasetIds: string): string {
   return (
     `(SELECT DISTINCT "datasetId", resource FROM "Ingestion" WHERE "datasetId" = ANY(${datasetIds})) series` +
-    ` CROSS JOIN LATERAL (SELECT max(latest."observedAt") AS "observedAt" FROM "Record" latest` +
-    ` WHERE latest."datasetId" = series."datasetId" AND latest.resource = series.resource) snapshot` +
-    ` JOIN "Record" r ON r."datasetId" = series."datasetId" AND r.resource = series.resource AND r."observedAt" = snapshot."observedAt"`
+    ` CROSS JOIN LATERAL ${latestObservation([`l."datasetId" = series."datasetId"`, `l.resource = series.resource`])} snapshot` +
+    ` JOIN "Record" r ON r."datasetId" = series."datasetId" AND r.resource = series.resource AND ${inSnapshot("snapshot")}`
   );
 }
 
