@@ -17,3 +17,4 @@ export { gracefulStop, IDLE_CLOSE_MS, type CutRequest, type GracefulStop, type S
 export { datasetLinkResolver, recordLinksResolver, releaseOfIngestion, type RecordOrigin, type ViewKey } from "./record-links.js";
 export { listenForGraphQL } from "./listen.js";
 export { selectedFields } from "./selection.js";
+export { answeredBy, nullWhenUnanswered } from "./partial-answers.js";
