@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
-import { connect } from "node:net";
+import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -81,7 +81,7 @@ const services: Array<{ name: string; start: () => Promise<ServiceProcess> }> = 
 ];
 
 describe.each(services)("SIGTERM under a steady stream on kept-alive connections: $name", ({ start }) => {
-  it("refuses new connections at once, answers every request it accepted in full, and exits 0", async () => {
+  it("refuses new connections at once, answers every request it accepted in full, and exits 0", { timeout: 180_000 }, async () => {
     const service = await start();
     try {
       const url = new URL(service.url);
@@ -123,6 +123,50 @@ describe.each(services)("SIGTERM under a steady stream on kept-alive connections
       expect(service.stderr()).toBe("");
     } finally {
       service.child.kill("SIGKILL");
+    }
+  });
+});
+
+describe("SIGTERM with a request running past SHUTDOWN_GRACE_MS", () => {
+  it("cuts it at the end of the grace period, logs it, and exits 0", { timeout: 180_000 }, async () => {
+    // A subgraph service that takes connections and never answers.
+    const held = new Set<Socket>();
+    const blackHole = createServer((socket) => held.add(socket.on("error", () => {})));
+    await new Promise<void>((resolve) => blackHole.listen(0, "127.0.0.1", resolve));
+    const subgraphUrl = `http://127.0.0.1:${(blackHole.address() as AddressInfo).port}/graphql`;
+    const service = await startService("main.ts", [], {
+      PORT: "0",
+      LOG_LEVEL: "debug",
+      SHUTDOWN_GRACE_MS: "1000",
+      SUBGRAPH_TIMEOUT_MS: "600000",
+      SUBGRAPH_URLS: `hospital-authority=${subgraphUrl}`,
+      ...databaseEnv("held"),
+    });
+    try {
+      const url = new URL(service.url);
+      const agent = new Agent({ keepAlive: true });
+      const stuck = new Promise<string>((done) => {
+        const outgoing = request(url, { method: "POST", agent, headers: { "content-type": "application/json" } }, (response) => {
+          response.resume();
+          response.on("end", () => done("answered"));
+          response.on("error", (error: NodeJS.ErrnoException) => done(error.code ?? error.message));
+        });
+        outgoing.on("error", (error: NodeJS.ErrnoException) => done(error.code ?? error.message));
+        outgoing.end(JSON.stringify({ query: "{ hospitals { name } }" }));
+      });
+      await expect.poll(() => held.size, { timeout: 30_000, interval: 20 }).toBeGreaterThan(0);
+      service.child.kill("SIGTERM");
+
+      expect(await service.exited).toBe(0);
+      expect(await stuck).toMatch(/^(ECONNRESET|socket hang up)$/);
+      const cut = service.lines.find((line) => String(line.msg).startsWith("stopping: grace period over"));
+      expect(cut).toMatchObject({ level: "warn", cut: [{ method: "POST", url: "/graphql", runningMs: expect.any(Number) }] });
+      expect(service.lines.some((line) => line.msg === "stopped")).toBe(true);
+      agent.destroy();
+    } finally {
+      service.child.kill("SIGKILL");
+      for (const socket of held) socket.destroy();
+      blackHole.close();
     }
   });
 });

@@ -42,7 +42,7 @@ export interface GracefulStop {
 
 interface ConnectionState {
   /** Requests read on it and not yet answered (more than one when a client pipelines). */
-  readonly requests: Set<{ readonly request: IncomingMessage; readonly response: ServerResponse; readonly startedAt: number }>;
+  readonly requests: Set<{ readonly response: ServerResponse; readonly method: string; readonly url: string; readonly startedAt: number }>;
   /** When a request last ended or a byte last arrived (as last seen: `bytesRead`). */
   idleSince: number;
   bytesRead: number;
@@ -74,7 +74,8 @@ export function gracefulStop(server: Server): GracefulStop {
     const connection = connections.get(request.socket);
     if (stopping) response.setHeader("connection", "close");
     if (!connection) return;
-    const entry = { request, response, startedAt: Date.now() };
+    // The URL as it came: routers rewrite request.url as they mount.
+    const entry = { response, method: request.method ?? "", url: request.url ?? "", startedAt: Date.now() };
     connection.requests.add(entry);
     response.once("close", () => {
       connection.requests.delete(entry);
@@ -122,7 +123,7 @@ export function gracefulStop(server: Server): GracefulStop {
       }
       const now = Date.now();
       const cut = [...connections.values()].flatMap((connection) =>
-        [...connection.requests].map(({ request, startedAt }) => ({ method: request.method ?? "", url: request.url ?? "", runningMs: now - startedAt })),
+        [...connection.requests].map(({ method, url, startedAt }) => ({ method, url, runningMs: now - startedAt })),
       );
       for (const socket of connections.keys()) socket.destroy();
       return { cut };
