@@ -1,12 +1,11 @@
 import { createServer, type Server } from "node:http";
 import { ApolloGateway, type Experimental_DidResolveQueryPlanCallback } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { Store } from "@hkhealth/store";
-import { createContext, gracefulStop, type GraphContext, type Subgraph, listenForGraphQL } from "@hkhealth/subgraph-kit";
+import { createContext, gracefulStop, type GraphContext, type StopOutcome, type Subgraph, listenForGraphQL } from "@hkhealth/subgraph-kit";
 import cors from "cors";
 import express from "express";
 import { disableApolloTelemetry } from "./apollo-telemetry.js";
@@ -53,11 +52,14 @@ export interface RunningGateway {
   readonly server: Server;
   readonly apollo: ApolloServer<GatewayContext>;
   readonly metrics: Metrics;
+  /** Closes the listening socket: new connections are refused (stop() begins with it). */
+  stopAccepting(): Promise<void>;
   /**
-   * Stops: /ready fails at once, the requests already sent are answered, then the listening
-   * socket and idle connections close and the requests in flight finish (the store stays open).
+   * Stops: the listener closes at once, the requests accepted are answered (with `Connection:
+   * close`), those still running after SHUTDOWN_GRACE_MS are cut and returned; then Apollo and
+   * the connections to subgraph services close (the store stays open).
    */
-  stop(): Promise<void>;
+  stop(): Promise<StopOutcome>;
 }
 
 function corsOptions(origins: GatewaySettings["corsOrigins"]): cors.CorsOptions {
@@ -122,7 +124,6 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     formatError: createErrorFormatter({ databaseTarget: store?.target, debug: settings.debugErrors }),
     validationRules: protections.validationRules,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: settings.shutdownGraceMs }),
       settings.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       operationObserverPlugin,
       ...protections.plugins,
@@ -150,10 +151,12 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     server,
     apollo,
     metrics,
+    stopAccepting: graceful.stopAccepting,
     stop: async () => {
-      await graceful.settle(settings.shutdownGraceMs);
+      const outcome = await graceful.stop(settings.shutdownGraceMs);
       await apollo.stop();
       await Promise.all(dataSources.map((dataSource) => dataSource.close()));
+      return outcome;
     },
   };
 }

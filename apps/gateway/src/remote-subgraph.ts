@@ -71,9 +71,12 @@ export class RemoteSubgraph implements GraphQLDataSource {
     }
   }
 
-  /** Closes the pool's connections (the gateway's stop). */
+  /**
+   * Closes the pool's connections (the gateway's stop). By then every request has been answered
+   * or cut, so a fetch still waiting belongs to a cut request: it is abandoned, not waited for.
+   */
   close(): Promise<void> {
-    return this.pool.close();
+    return this.pool.destroy();
   }
 
   private async post(body: string, headers: Record<string, string>, signal: AbortSignal): Promise<SubgraphResponse> {

@@ -1,22 +1,28 @@
+import type { StopOutcome } from "@hkhealth/subgraph-kit";
 import type { Logger } from "./logger.js";
 
 export interface Stoppable {
-  /** Stops accepting connections and finishes the requests in flight. */
-  stop(): Promise<void>;
+  /** Closes the listening socket: new connections are refused. */
+  stopAccepting(): Promise<void>;
+  /** Stops accepting, answers the requests accepted, cuts those still running after the grace period. */
+  stop(): Promise<StopOutcome>;
 }
 
 /**
- * On SIGTERM or SIGINT: stop accepting, let requests in flight finish, close the store, exit 0
- * (1 if stopping failed). A second signal while stopping changes nothing.
+ * On SIGTERM or SIGINT: stop accepting at once, answer the requests accepted (cutting, and
+ * logging, those still running after the grace period), close the store, exit 0 (1 if stopping
+ * failed). A second signal while stopping changes nothing.
  */
 export function stopOnSignals(server: Stoppable, store: { close(): Promise<void> } | undefined, logger: Logger): void {
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, "stopping: finishing requests in flight");
     try {
-      await server.stop();
+      await server.stopAccepting();
+      logger.info({ signal }, "stopping: no longer accepting connections, finishing requests in flight");
+      const { cut } = await server.stop();
+      if (cut.length > 0) logger.warn({ cut }, `stopping: grace period over, ${cut.length} request(s) still running were cut`);
       await store?.close();
       logger.info("stopped");
       process.exit(0);

@@ -134,7 +134,7 @@ describe("distributed mode", () => {
     const down = await distributed.post(partial);
     expect(down.status).toBe(200);
     expect(down.body.data.agencies.map((agency: { code: string }) => agency.code)).toEqual(["HB", "HA", "DH"]);
-    expect(down.body.data.ha).toBeNull();
+    expect(down.body.data.ha).toEqual({ profile: null });
     expect(down.body.errors).toEqual([
       expect.objectContaining({
         message: expect.stringMatching(/^Subgraph "hospital-authority" is unavailable \(ECONNREFUSED\)\.$/),
@@ -148,6 +148,35 @@ describe("distributed mode", () => {
     expect(back.body.data.ha.profile.clusters.length).toBeGreaterThan(0);
   });
 
+  it("with a subgraph too slow, keeps the plan's data: only that subgraph's root and cross-subgraph fields are null", async () => {
+    const mixed = `query Mixed {
+      agencies { code profile { __typename ... on HospitalAuthorityProfile { website } ... on HealthBureauProfile { website } } }
+      hospitals { name }
+      hospitalAuthority { website }
+    }`;
+    const ha = services.get("hospital-authority")!;
+    ha.child.kill("SIGSTOP");
+    try {
+      const slow = await distributed.post(mixed);
+      expect(slow.status).toBe(200);
+      expect(slow.body.data.agencies.map((agency: { code: string }) => agency.code)).toEqual(["HB", "HA", "DH"]);
+      const profiles = Object.fromEntries(slow.body.data.agencies.map((agency: { code: string; profile: unknown }) => [agency.code, agency.profile]));
+      expect(profiles.HA).toBeNull();
+      expect(profiles.HB).toMatchObject({ __typename: "HealthBureauProfile", website: expect.any(String) });
+      expect(slow.body.data.hospitals).toBeNull();
+      expect(slow.body.data.hospitalAuthority).toBeNull();
+      expect(slow.body.errors?.length).toBeGreaterThan(0);
+      for (const error of slow.body.errors ?? []) {
+        expect(error).toMatchObject({
+          message: `Subgraph "hospital-authority" did not answer within ${timeoutMs} ms.`,
+          extensions: expect.objectContaining({ code: "SUBGRAPH_TIMEOUT", serviceName: "hospital-authority" }),
+        });
+      }
+    } finally {
+      ha.child.kill("SIGCONT");
+    }
+  });
+
   it("with a subgraph too slow, gives up after SUBGRAPH_TIMEOUT_MS, answers the rest, and recovers", async () => {
     const ha = services.get("hospital-authority")!;
     ha.child.kill("SIGSTOP"); // it accepts connections but answers nothing
@@ -156,7 +185,7 @@ describe("distributed mode", () => {
       const slow = await distributed.post(partial);
       expect(Date.now() - started).toBeLessThan(timeoutMs + 5_000);
       expect(slow.body.data.agencies).toHaveLength(3);
-      expect(slow.body.data.ha).toBeNull();
+      expect(slow.body.data.ha).toEqual({ profile: null });
       expect(slow.body.errors).toEqual([
         expect.objectContaining({
           message: `Subgraph "hospital-authority" did not answer within ${timeoutMs} ms.`,

@@ -1,84 +1,172 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { connect, createServer, type AddressInfo, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchDatabase, type ScratchDatabase } from "./scratch-database.js";
-import { startService, type ServiceProcess } from "./service-process.js";
+import { runCommand, startService, type ServiceProcess } from "./service-process.js";
 
-// SIGTERM under load: the gateway process (`pnpm start`) stops accepting, finishes every
-// request in flight, closes the store and exits 0.
+// SIGTERM under a steady stream of requests on kept-alive connections, for the gateway
+// (`pnpm start`) and for a subgraph service (`pnpm start:subgraph plan`): the listener closes at
+// once (new connections are refused), every request the process had accepted is answered in
+// full (those arriving on a kept-alive connection with `Connection: close`), then it exits 0.
 
 const serverUrl = process.env.DATABASE_URL;
-const concurrent = 12;
+const connections = 6;
 
-let dataDir: string;
+let dataRoot: string;
 let scratch: ScratchDatabase | undefined;
-let gateway: ServiceProcess;
+
+function databaseEnv(name: string): Record<string, string> {
+  return scratch ? { DATABASE_URL: scratch.url } : { DATABASE_URL: "", PGLITE_DATA_DIR: join(dataRoot, name) };
+}
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), "hkhealth-shutdown-"));
+  dataRoot = mkdtempSync(join(tmpdir(), "hkhealth-shutdown-"));
   scratch = serverUrl ? await createScratchDatabase(serverUrl) : undefined;
-  gateway = await startService("main.ts", [], {
-    PORT: "0",
-    LOG_LEVEL: "debug",
-    SHUTDOWN_GRACE_MS: "60000",
-    MAX_ALIASES: String(pages),
-    MAX_COST: "1000000",
-    ...(scratch ? { DATABASE_URL: scratch.url } : { DATABASE_URL: "", PGLITE_DATA_DIR: join(dataDir, "pglite") }),
-  });
+  if (scratch) {
+    // Subgraph services on a server expect the database prepared beforehand.
+    const prepared = await runCommand("prepare-database.ts", databaseEnv("prepared"));
+    if (prepared.code !== 0) throw new Error(`prepare:database failed: ${prepared.stderr}`);
+  }
 });
 afterAll(async () => {
-  gateway?.child.kill("SIGKILL");
   await scratch?.drop();
-  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(dataRoot, { recursive: true, force: true });
 });
 
-// Heavy enough (limits raised for it) that requests are still running when the signal comes.
-const pages = 4;
-const catalogue = `query Catalogue {
-  ${Array.from({ length: pages }, (_, page) => `page${page}: datasets(first: 100) { totalCount edges { node { id title(lang: ZH_HANT) agency { name profile { __typename } } releases { id status description } } } }`).join("\n  ")}
-}`;
+const catalogue = `query Catalogue { datasets(first: 100) { totalCount edges { node { id title(lang: ZH_HANT) releases { id status description } } } } }`;
 
-describe("SIGTERM under load", () => {
-  it("stops being ready, finishes every request in flight, then refuses connections and exits 0", async () => {
-    let signalledAt = Number.POSITIVE_INFINITY;
-    const requests = Array.from({ length: concurrent }, async (_, index) => {
-      const response = await fetch(gateway.url, {
-        method: "POST",
-        headers: { "content-type": "application/json", "x-request-id": `load-${index}` },
-        body: JSON.stringify({ query: catalogue }),
+type Outcome =
+  | { kind: "answer"; status: number; connection: string | undefined; totalCount: number | undefined; afterSignal: boolean }
+  | { kind: "failure"; code: string };
+
+/** One POST on `agent`; a failure is its error code (ECONNREFUSED, ECONNRESET…), never thrown. */
+function post(url: URL, agent: Agent, signalled: () => boolean): Promise<Outcome> {
+  return new Promise((done) => {
+    const outgoing = request(url, { method: "POST", agent, headers: { "content-type": "application/json" } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("error", (error: NodeJS.ErrnoException) => done({ kind: "failure", code: error.code ?? error.message }));
+      response.on("end", () => {
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { data?: { datasets: { totalCount: number } }; errors?: unknown };
+        const totalCount = body.errors === undefined ? body.data?.datasets.totalCount : undefined;
+        done({ kind: "answer", status: response.statusCode!, connection: response.headers.connection, totalCount, afterSignal: signalled() });
       });
-      const body = (await response.json()) as { data?: Record<string, { totalCount: number }>; errors?: unknown };
-      return { status: response.status, body, afterSignal: Date.now() > signalledAt };
     });
-    // Signal once the gateway is working on the batch (on PGlite it takes them one at a time).
-    await gateway.waitForLines((line) => line.msg === "request received" && String(line.requestId).startsWith("load-"));
-    signalledAt = Date.now();
-    gateway.child.kill("SIGTERM");
+    outgoing.on("error", (error: NodeJS.ErrnoException) => done({ kind: "failure", code: error.code ?? error.message }));
+    outgoing.end(JSON.stringify({ query: catalogue }));
+  });
+}
 
-    // No longer ready, at once: a load balancer sends nothing more.
-    await gateway.waitForLines((line) => line.msg === "stopping: finishing requests in flight");
-    const ready = await fetch(new URL("/ready", gateway.url));
-    expect(ready.status).toBe(503);
-    expect(await ready.json()).toEqual({ status: "stopping" });
+/** Whether a new TCP connection to `url` is taken or refused. */
+function tryConnect(url: URL): Promise<string> {
+  return new Promise((done) => {
+    const socket = connect(Number(url.port), url.hostname);
+    socket.once("connect", () => {
+      socket.destroy();
+      done("connected");
+    });
+    socket.once("error", (error: NodeJS.ErrnoException) => done(error.code ?? error.message));
+  });
+}
 
-    const results = await Promise.all(requests);
-    // Once those are answered, the gateway takes no new connection.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const late = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }).then(
-      () => "answered",
-      (error: Error) => (error.cause as NodeJS.ErrnoException | undefined)?.code ?? error.message,
-    );
-    expect(results.map((result) => result.status)).toEqual(Array(concurrent).fill(200));
-    for (const result of results) {
-      expect(result.body.errors).toBeUndefined();
-      expect(Object.values(result.body.data ?? {}).map((page) => page.totalCount)).toEqual(Array(pages).fill(26));
+const services: Array<{ name: string; start: () => Promise<ServiceProcess> }> = [
+  { name: "the gateway", start: () => startService("main.ts", [], { PORT: "0", LOG_LEVEL: "debug", ...databaseEnv("gateway") }) },
+  {
+    name: "a subgraph service",
+    start: () => startService("start-subgraph.ts", ["plan"], { SUBGRAPH_PORT: "0", LOG_LEVEL: "debug", ...databaseEnv("plan") }),
+  },
+];
+
+describe.each(services)("SIGTERM under a steady stream on kept-alive connections: $name", ({ start }) => {
+  it("refuses new connections at once, answers every request it accepted in full, and exits 0", { timeout: 180_000 }, async () => {
+    const service = await start();
+    try {
+      const url = new URL(service.url);
+      const agent = new Agent({ keepAlive: true, maxSockets: connections });
+      let signalled = false;
+      let warm = 0;
+      // Each stream sends its next request as soon as the last is answered, until one fails.
+      const streams = Array.from({ length: connections }, async () => {
+        const outcomes: Outcome[] = [];
+        for (;;) {
+          const outcome = await post(url, agent, () => signalled);
+          outcomes.push(outcome);
+          if (outcomes.length === 1) warm++;
+          if (outcome.kind === "failure" || outcomes.length > 10_000) return outcomes;
+        }
+      });
+      // Every connection open and in use before the signal.
+      await expect.poll(() => warm, { timeout: 60_000, interval: 20 }).toBe(connections);
+      signalled = true;
+      service.child.kill("SIGTERM");
+
+      await service.waitForLines((line) => line.msg === "stopping: no longer accepting connections, finishing requests in flight");
+      expect(await tryConnect(url)).toBe("ECONNREFUSED");
+
+      const outcomes = await Promise.all(streams);
+      agent.destroy();
+      for (const stream of outcomes) {
+        const answers = stream.slice(0, -1);
+        // Each stream ends when its connection was closed after an answer and a new one was refused.
+        expect(stream.at(-1)).toEqual({ kind: "failure", code: "ECONNREFUSED" });
+        for (const answer of answers) expect(answer).toMatchObject({ kind: "answer", status: 200, totalCount: 26 });
+        // Only the last answer closes the connection.
+        expect(answers.slice(0, -1).every((answer) => answer.kind === "answer" && answer.connection !== "close")).toBe(true);
+        expect(answers.at(-1)).toMatchObject({ connection: "close", afterSignal: true });
+      }
+      expect(await service.exited).toBe(0);
+      expect(service.lines.some((line) => line.msg === "stopped")).toBe(true);
+      expect(service.lines.some((line) => String(line.msg).includes("cut"))).toBe(false);
+      expect(service.stderr()).toBe("");
+    } finally {
+      service.child.kill("SIGKILL");
     }
-    // Some were still running when the signal came: they finished, none was cut.
-    expect(results.filter((result) => result.afterSignal).length).toBeGreaterThan(0);
-    expect(late).toBe("ECONNREFUSED");
-    expect(await gateway.exited).toBe(0);
-    expect(gateway.lines.some((line) => line.msg === "stopped")).toBe(true);
-    expect(gateway.stderr()).toBe("");
+  });
+});
+
+describe("SIGTERM with a request running past SHUTDOWN_GRACE_MS", () => {
+  it("cuts it at the end of the grace period, logs it, and exits 0", { timeout: 180_000 }, async () => {
+    // A subgraph service that takes connections and never answers.
+    const held = new Set<Socket>();
+    const blackHole = createServer((socket) => held.add(socket.on("error", () => {})));
+    await new Promise<void>((resolve) => blackHole.listen(0, "127.0.0.1", resolve));
+    const subgraphUrl = `http://127.0.0.1:${(blackHole.address() as AddressInfo).port}/graphql`;
+    const service = await startService("main.ts", [], {
+      PORT: "0",
+      LOG_LEVEL: "debug",
+      SHUTDOWN_GRACE_MS: "1000",
+      SUBGRAPH_TIMEOUT_MS: "600000",
+      SUBGRAPH_URLS: `hospital-authority=${subgraphUrl}`,
+      ...databaseEnv("held"),
+    });
+    try {
+      const url = new URL(service.url);
+      const agent = new Agent({ keepAlive: true });
+      const stuck = new Promise<string>((done) => {
+        const outgoing = request(url, { method: "POST", agent, headers: { "content-type": "application/json" } }, (response) => {
+          response.resume();
+          response.on("end", () => done("answered"));
+          response.on("error", (error: NodeJS.ErrnoException) => done(error.code ?? error.message));
+        });
+        outgoing.on("error", (error: NodeJS.ErrnoException) => done(error.code ?? error.message));
+        outgoing.end(JSON.stringify({ query: "{ hospitals { name } }" }));
+      });
+      await expect.poll(() => held.size, { timeout: 30_000, interval: 20 }).toBeGreaterThan(0);
+      service.child.kill("SIGTERM");
+
+      expect(await service.exited).toBe(0);
+      expect(await stuck).toMatch(/^(ECONNRESET|socket hang up)$/);
+      const cut = service.lines.find((line) => String(line.msg).startsWith("stopping: grace period over"));
+      expect(cut).toMatchObject({ level: "warn", cut: [{ method: "POST", url: "/graphql", runningMs: expect.any(Number) }] });
+      expect(service.lines.some((line) => line.msg === "stopped")).toBe(true);
+      agent.destroy();
+    } finally {
+      service.child.kill("SIGKILL");
+      for (const socket of held) socket.destroy();
+      blackHole.close();
+    }
   });
 });

@@ -77,6 +77,8 @@ export async function startTestGateway(options: {
       const response = await fetch(`${url}${search}`, init);
       return { status: response.status, headers: response.headers, text: await response.text() };
     },
-    close: () => gateway.stop(),
+    close: async () => {
+      await gateway.stop();
+    },
   };
 }

@@ -1,5 +1,6 @@
 import { AgencyCode } from "@hkhealth/plan";
 import { Field, ObjectType } from "type-graphql";
+import { answeredBy } from "./partial-answers.js";
 import { entityStub, type EntityStubClass } from "./entity-stub.js";
 import { AgencyReference } from "./references.js";
 
@@ -24,7 +25,7 @@ export abstract class AgencyProfileBase {
   @Field(() => String, { description: "The agency's official website." })
   website!: string;
 
-  @Field(() => AgencyReference, { description: "The agency in the plan, with its datasets." })
+  @Field(() => AgencyReference, answeredBy("plan", "The agency in the plan, with its datasets."))
   agency!: AgencyReference;
 }
 

@@ -1,6 +1,7 @@
 import type { AgencyCode } from "@hkhealth/plan";
 import { Query, Resolver, type NonEmptyArray } from "type-graphql";
 import { agencyProfileTypeName, type AgencyProfileBase } from "./agency-profile.js";
+import { answeredBy } from "./partial-answers.js";
 import { buildSubgraph, type Subgraph, type SubgraphDefinition, type TypeGraphQLClass } from "./build-subgraph.js";
 
 export interface AgencySubgraphDefinition<Profile extends AgencyProfileBase> {
@@ -24,7 +25,7 @@ export function buildAgencySubgraph<Profile extends AgencyProfileBase>(
 
   @Resolver(() => profileType)
   class AgencyProfileResolver {
-    @Query(() => profileType, { name: definition.rootField, description: `Profile of the ${definition.code} agency.` })
+    @Query(() => profileType, { name: definition.rootField, ...answeredBy(definition.name, `Profile of the ${definition.code} agency.`) })
     profile(): Profile {
       return profile;
     }

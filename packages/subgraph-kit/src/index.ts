@@ -12,7 +12,9 @@ export { AgencyReference, DatasetReference, ReleaseReference } from "./reference
 export { createContext, type GraphContext } from "./context.js";
 export { userInputError } from "./errors.js";
 export { decodeCursor, encodeCursor, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RECORD_PAGE_SIZE } from "./pagination.js";
-export { gracefulStop, serveSubgraph, type GracefulStop, type ServeSubgraphOptions, type ServedSubgraph } from "./serve-subgraph.js";
+export { serveSubgraph, type ServeSubgraphOptions, type ServedSubgraph } from "./serve-subgraph.js";
+export { gracefulStop, IDLE_CLOSE_MS, type CutRequest, type GracefulStop, type StopOutcome } from "./graceful-stop.js";
 export { datasetLinkResolver, recordLinksResolver, releaseOfIngestion, type RecordOrigin, type ViewKey } from "./record-links.js";
 export { listenForGraphQL } from "./listen.js";
 export { selectedFields } from "./selection.js";
+export { answeredBy, nullWhenUnanswered } from "./partial-answers.js";

@@ -1,5 +1,6 @@
 import type { TypeGraphQLClass } from "./build-subgraph.js";
 import type { GraphContext } from "./context.js";
+import { answeredBy } from "./partial-answers.js";
 import { DatasetReference, ReleaseReference } from "./references.js";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 
@@ -16,11 +17,11 @@ export interface ViewKey {
 
 type Keyed<T> = abstract new (...args: never[]) => T;
 
-/** `dataset: Dataset!` on a view or typed object: a reference the gateway completes from the plan subgraph. */
+/** `dataset: Dataset` on a view or typed object: a reference the gateway completes from the plan subgraph. */
 export function datasetLinkResolver(type: Keyed<ViewKey>, description: string): TypeGraphQLClass {
   @Resolver(() => type)
   class DatasetLinkResolver {
-    @FieldResolver(() => DatasetReference, { description })
+    @FieldResolver(() => DatasetReference, answeredBy("plan", description))
     dataset(@Root() keyed: ViewKey): DatasetReference {
       return { id: keyed.datasetId };
     }
@@ -42,10 +43,7 @@ export async function releaseOfIngestion(context: GraphContext, ingestionId: num
 export function recordLinksResolver(type: Keyed<RecordOrigin>): TypeGraphQLClass[] {
   @Resolver(() => type)
   class ReleaseLinkResolver {
-    @FieldResolver(() => ReleaseReference, {
-      nullable: true,
-      description: "The plan release of the file this was read from; null for a dataset outside the plan.",
-    })
+    @FieldResolver(() => ReleaseReference, answeredBy("plan", "The plan release of the file this was read from; null for a dataset outside the plan."))
     release(@Root() origin: RecordOrigin, @Ctx() context: GraphContext): Promise<ReleaseReference | null> {
       return releaseOfIngestion(context, origin.ingestionId);
     }

@@ -1,12 +1,12 @@
 import { listenForGraphQL } from "./listen.js";
 import { createServer, type Server } from "node:http";
 import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { Store } from "@hkhealth/store";
 import express, { type Express, type RequestHandler } from "express";
 import type { Subgraph } from "./build-subgraph.js";
 import { createContext, type GraphContext } from "./context.js";
+import { gracefulStop, type StopOutcome } from "./graceful-stop.js";
 
 export interface ServeSubgraphOptions {
   readonly port: number;
@@ -22,7 +22,7 @@ export interface ServeSubgraphOptions {
   readonly introspection?: boolean;
   /** Largest request body, in bytes (default 100 000). */
   readonly maxBodyBytes?: number;
-  /** How long stop() waits for requests in flight before closing their connections (default 10 s). */
+  /** How long stop() waits for the requests accepted before cutting them (default 10 s). */
   readonly stopGracePeriodMillis?: number;
   /** Adds middleware and routes before the subgraph's own (request ids, /metrics). */
   readonly configureApp?: (app: Express) => void;
@@ -36,11 +36,13 @@ export interface ServedSubgraph {
   /** The subgraph's GraphQL endpoint, for the gateway's SUBGRAPH_URLS. */
   readonly url: string;
   readonly server: Server;
+  /** Closes the listening socket: new connections are refused (stop() begins with it). */
+  stopAccepting(): Promise<void>;
   /**
-   * Stops: /ready fails at once, the requests already sent are answered, then the listening
-   * socket and idle connections close and the requests in flight finish (the store stays open).
+   * Stops: the listener closes at once, the requests accepted are answered (with `Connection:
+   * close`), those still running after the grace period are cut and returned; the store stays open.
    */
-  stop(): Promise<void>;
+  stop(): Promise<StopOutcome>;
 }
 
 /**
@@ -66,10 +68,7 @@ export async function serveSubgraph(subgraph: Subgraph, store: Store, options: S
     // The caller decides what a signal does (drain, close the store, exit).
     stopOnTerminationSignals: false,
     ...(options.formatError && { formatError: options.formatError }),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: options.stopGracePeriodMillis ?? 10_000 }),
-      ...(options.plugins ?? []),
-    ],
+    plugins: [...(options.plugins ?? [])],
   });
   await apollo.start();
 
@@ -99,58 +98,9 @@ export async function serveSubgraph(subgraph: Subgraph, store: Store, options: S
 
   const url = await listenForGraphQL(server, options.port, options.host);
   const stop = async () => {
-    await graceful.settle(options.stopGracePeriodMillis ?? 10_000);
+    const outcome = await graceful.stop(options.stopGracePeriodMillis ?? 10_000);
     await apollo.stop();
+    return outcome;
   };
-  return { url, server, stop };
-}
-
-/** How long no request may run before the server is taken as settled. */
-const QUIET_MS = 100;
-
-export interface GracefulStop {
-  /** Whether stopping has begun (/ready then answers 503). */
-  readonly stopping: boolean;
-  /**
-   * Marks the server as stopping, then resolves once no request has run for QUIET_MS (at most
-   * `maxMs`): by then every request already sent has been read and answered.
-   */
-  settle(maxMs: number): Promise<void>;
-}
-
-/**
- * Counts a server's requests in progress, for a stop that loses none. Closing the listening
- * socket resets the connections the kernel has accepted that Node has not taken yet, and Node's
- * http.Server#close also closes connections whose request has not been read: on PGlite a
- * request runs from start to end without yielding, so requests sent together wait there, behind
- * it. So on SIGTERM the server first stops being ready (load balancers stop sending), answers
- * what has arrived, each answer closing its connection, and only when it has been quiet for a
- * moment does Apollo's drain close the listening socket and the idle connections.
- */
-export function gracefulStop(server: Server): GracefulStop {
-  let active = 0;
-  let lastActivity = Date.now();
-  let stopping = false;
-  // Before the app's own listener, which may answer at once.
-  server.prependListener("request", (_request, response) => {
-    active++;
-    if (stopping) response.setHeader("connection", "close");
-    response.once("close", () => {
-      active--;
-      lastActivity = Date.now();
-    });
-  });
-  return {
-    get stopping() {
-      return stopping;
-    },
-    async settle(maxMs) {
-      stopping = true;
-      lastActivity = Date.now();
-      const deadline = Date.now() + maxMs;
-      while (Date.now() < deadline && (active > 0 || Date.now() - lastActivity < QUIET_MS)) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    },
-  };
+  return { url, server, stopAccepting: graceful.stopAccepting, stop };
 }

@@ -1,5 +1,5 @@
 import { Language, offPlanDatasets, localised } from "@hkhealth/plan";
-import { DatasetReference } from "@hkhealth/subgraph-kit";
+import { answeredBy, DatasetReference } from "@hkhealth/subgraph-kit";
 import { Arg, Field, FieldResolver, ID, ObjectType, Resolver, Root } from "type-graphql";
 
 @ObjectType({ description: "A unit of the Department of Health that publishes datasets of its own." })
@@ -34,7 +34,7 @@ export class DepartmentOfHealthUnitResolver {
     return localised(lang, unit.nameEn, unit.nameZh);
   }
 
-  @FieldResolver(() => [DatasetReference], { description: "The datasets the unit publishes (outside the plan), registered beside it." })
+  @FieldResolver(() => [DatasetReference], answeredBy("plan", "The datasets the unit publishes (outside the plan), registered beside it."))
   datasets(@Root() unit: DepartmentOfHealthUnit): DatasetReference[] {
     return unit.datasetIds.map((id) => ({ id }));
   }

@@ -10,6 +10,7 @@ import {
 } from "@hkhealth/plan";
 import { aggregateRecords, countRecords, findRecords, RecordQueryError, type RecordSettings } from "@hkhealth/store";
 import {
+  answeredBy,
   decodeCursor,
   encodeCursor,
   MAX_RECORD_PAGE_SIZE,
@@ -50,11 +51,14 @@ async function settingsOf(dataset: RecordsDataset, context: GraphContext): Promi
 
 @Resolver(() => RecordsDataset)
 export class DatasetRecordsResolver {
-  @FieldResolver(() => RecordConnection, {
-    description:
+  @FieldResolver(
+    () => RecordConnection,
+    answeredBy(
+      "records",
       "The dataset's records. Without asOf/from/to: a snapshot dataset's latest snapshot, a cumulative one's every record. " +
-      "Filtering, sorting and counting run in PostgreSQL.",
-  })
+        "Filtering, sorting and counting run in PostgreSQL.",
+    ),
+  )
   async records(
     @Root() dataset: RecordsDataset,
     @Ctx() context: GraphContext,
@@ -89,10 +93,13 @@ export class DatasetRecordsResolver {
     };
   }
 
-  @FieldResolver(() => [RecordGroup], {
-    description:
+  @FieldResolver(
+    () => [RecordGroup],
+    answeredBy(
+      "records",
       "Records grouped by the values of `groupBy` fields (none: one group of all), with count, sum, avg, min and max computed in PostgreSQL.",
-  })
+    ),
+  )
   async recordAggregate(
     @Root() dataset: RecordsDataset,
     @Ctx() context: GraphContext,
@@ -109,7 +116,7 @@ export class DatasetRecordsResolver {
     );
   }
 
-  @FieldResolver(() => [RecordField], { description: "The fields seen in the dataset's records, with the type their values agree on." })
+  @FieldResolver(() => [RecordField], answeredBy("records", "The fields seen in the dataset's records, with the type their values agree on."))
   async fields(@Root() dataset: RecordsDataset, @Ctx() context: GraphContext): Promise<RecordField[]> {
     const settings = await settingsOf(dataset, context);
     return settings.fields.map((field) => ({ ...field, type: field.type as FieldType }));

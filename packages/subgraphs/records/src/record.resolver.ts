@@ -1,12 +1,12 @@
 import { DataRecord, RecordConnection, RecordGroup, RecordSource } from "@hkhealth/plan";
 import { aggregateKey, type AggregateFunction } from "@hkhealth/store";
-import { ReleaseReference, releaseOfIngestion, type GraphContext } from "@hkhealth/subgraph-kit";
+import { answeredBy, ReleaseReference, releaseOfIngestion, type GraphContext } from "@hkhealth/subgraph-kit";
 import { GraphQLJSON } from "graphql-scalars";
 import { Arg, Ctx, FieldResolver, Float, Int, Resolver, Root } from "type-graphql";
 
 @Resolver(() => DataRecord)
 export class RecordResolver {
-  @FieldResolver(() => ReleaseReference, { nullable: true, description: "The plan release the record's file belongs to, if any." })
+  @FieldResolver(() => ReleaseReference, answeredBy("plan", "The plan release the record's file belongs to, if any."))
   release(@Root() record: DataRecord, @Ctx() context: GraphContext): Promise<ReleaseReference | null> {
     return releaseOfIngestion(context, record.ingestionId);
   }

@@ -1,4 +1,4 @@
-import { DatasetReference } from "@hkhealth/subgraph-kit";
+import { answeredBy, DatasetReference } from "@hkhealth/subgraph-kit";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 @ObjectType("AedWaitingTimeView", {
@@ -10,7 +10,7 @@ export class AedWaitingTimeView {
   @Field(() => ID, { description: 'The dataset, "ha-aed-waiting-time".' })
   datasetId!: string;
 
-  @Field(() => DatasetReference, { description: "The dataset of the plan this view types." })
+  @Field(() => DatasetReference, answeredBy("plan", "The dataset of the plan this view types."))
   dataset(): DatasetReference {
     return { id: this.datasetId };
   }

@@ -1,5 +1,5 @@
 import { DateTimeScalar } from "@hkhealth/plan";
-import { DatasetReference, ReleaseReference, type GraphContext } from "@hkhealth/subgraph-kit";
+import { answeredBy, DatasetReference, ReleaseReference, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Ctx, Field, ObjectType } from "type-graphql";
 import { AED_WAITING_TIME_DATASET } from "../datasets.js";
 import { textField, type RecordRow } from "../record-row.js";
@@ -86,12 +86,12 @@ export class AedWaitingTime {
     return yesNo(this.fields["manageT2case"]);
   }
 
-  @Field(() => DatasetReference, { description: "The dataset the waiting time comes from." })
+  @Field(() => DatasetReference, answeredBy("plan", "The dataset the waiting time comes from."))
   dataset(): DatasetReference {
     return { id: AED_WAITING_TIME_DATASET };
   }
 
-  @Field(() => ReleaseReference, { nullable: true, description: "The plan release of the file the waiting time was read from, if known." })
+  @Field(() => ReleaseReference, answeredBy("plan", "The plan release of the file the waiting time was read from, if known."))
   release(@Ctx() context: GraphContext): Promise<ReleaseReference | null> {
     return releaseOfIngestion(context, this.ingestionId);
   }

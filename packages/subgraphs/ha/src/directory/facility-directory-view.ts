@@ -1,4 +1,4 @@
-import { DatasetReference, type GraphContext } from "@hkhealth/subgraph-kit";
+import { answeredBy, DatasetReference, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Args, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from "type-graphql";
 import { Clinic } from "./clinic.js";
 import { ClinicFilterArgs, HospitalFilterArgs } from "./facility-args.js";
@@ -13,7 +13,7 @@ export class FacilityDirectoryView {
   @Field(() => ID, { description: 'The dataset, "ha-facility-directory".' })
   datasetId!: string;
 
-  @Field(() => DatasetReference, { description: "The dataset of the plan this view types." })
+  @Field(() => DatasetReference, answeredBy("plan", "The dataset of the plan this view types."))
   dataset(): DatasetReference {
     return { id: this.datasetId };
   }

@@ -1,5 +1,5 @@
 import { Language } from "@hkhealth/plan";
-import { DatasetReference, ReleaseReference, type GraphContext } from "@hkhealth/subgraph-kit";
+import { answeredBy, DatasetReference, ReleaseReference, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, Field, Float, ID, ObjectType } from "type-graphql";
 import { FACILITY_DIRECTORY_DATASET } from "../datasets.js";
 import { hospitalNameKey } from "../hospital-names.js";
@@ -60,12 +60,12 @@ export abstract class Facility {
     return inLanguage(this.addresses, lang);
   }
 
-  @Field(() => DatasetReference, { description: "The dataset the facility comes from (the facility directory)." })
+  @Field(() => DatasetReference, answeredBy("plan", "The dataset the facility comes from (the facility directory)."))
   dataset(): DatasetReference {
     return { id: FACILITY_DIRECTORY_DATASET };
   }
 
-  @Field(() => ReleaseReference, { nullable: true, description: "The plan release of the directory file the facility was read from, if known." })
+  @Field(() => ReleaseReference, answeredBy("plan", "The plan release of the directory file the facility was read from, if known."))
   release(@Ctx() context: GraphContext): Promise<ReleaseReference | null> {
     return releaseOfIngestion(context, this.ingestionId);
   }

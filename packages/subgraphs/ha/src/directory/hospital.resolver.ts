@@ -1,5 +1,5 @@
 import { DateTimeScalar } from "@hkhealth/plan";
-import type { GraphContext } from "@hkhealth/subgraph-kit";
+import { answeredBy, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { AedWaitingTime } from "../aed/aed-waiting-time.js";
 import { haLoaders, snapshotKey } from "../loaders.js";
@@ -9,12 +9,12 @@ import { Hospital } from "./hospital.js";
 
 @Resolver(() => Hospital)
 export class HospitalResolver {
-  @Query(() => [Hospital], { description: "Public hospitals and institutions of the Hospital Authority's latest facility directory, in its order." })
+  @Query(() => [Hospital], answeredBy("hospital-authority", "Public hospitals and institutions of the Hospital Authority's latest facility directory, in its order."))
   hospitals(@Args(() => HospitalFilterArgs) args: HospitalFilterArgs, @Ctx() context: GraphContext): Promise<Hospital[]> {
     return findHospitals(context, args);
   }
 
-  @Query(() => Hospital, { nullable: true, description: "A hospital of the latest facility directory by its id; null when there is none." })
+  @Query(() => Hospital, answeredBy("hospital-authority", "A hospital of the latest facility directory by its id; null when there is none."))
   hospital(@Arg("id", () => ID, { description: 'Its id, e.g. "queen-elizabeth-hospital".' }) id: string, @Ctx() context: GraphContext): Promise<Hospital | null> {
     return haLoaders(context).hospitalById.load(id);
   }

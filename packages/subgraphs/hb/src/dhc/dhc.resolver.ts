@@ -1,5 +1,5 @@
 import { Language } from "@hkhealth/plan";
-import { DatasetReference, type GraphContext } from "@hkhealth/subgraph-kit";
+import { answeredBy, DatasetReference, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { healthBureauLoaders } from "../loaders.js";
 import { inLanguage, type BilingualText } from "../shared/localised.js";
@@ -17,7 +17,7 @@ const langArgument = { nullable: true, defaultValue: Language.EN, description: "
 
 @Resolver(() => DistrictHealthCentreView)
 export class DistrictHealthCentreViewResolver {
-  @FieldResolver(() => DatasetReference, { description: "The dataset this view types." })
+  @FieldResolver(() => DatasetReference, answeredBy("plan", "The dataset this view types."))
   dataset(@Root() view: DistrictHealthCentreView): DatasetReference {
     return { id: view.datasetId };
   }
@@ -63,9 +63,7 @@ function required(text: BilingualText, lang: Language | null, centre: DistrictHe
 
 @Resolver()
 export class DistrictHealthCentreQueryResolver {
-  @Query(() => [DistrictHealthCentre], {
-    description: "Main centres of District Health Centres and DHC Expresses (plan rows A1, A2), from each dataset's latest file.",
-  })
+  @Query(() => [DistrictHealthCentre], answeredBy("health-bureau", "Main centres of District Health Centres and DHC Expresses (plan rows A1, A2), from each dataset's latest file."))
   async districtHealthCentres(
     @Ctx() context: GraphContext,
     @Arg("district", () => String, districtArgument) district?: string | null,

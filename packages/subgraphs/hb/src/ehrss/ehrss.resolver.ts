@@ -1,5 +1,5 @@
 import { Language } from "@hkhealth/plan";
-import { DatasetReference, decodeCursor, encodeCursor, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
+import { answeredBy, DatasetReference, decodeCursor, encodeCursor, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { inLanguage } from "../shared/localised.js";
 import { recordLinksResolver } from "@hkhealth/subgraph-kit";
@@ -37,7 +37,7 @@ async function providerPage(
 
 @Resolver(() => EhrssProviderView)
 export class EhrssProviderViewResolver {
-  @FieldResolver(() => DatasetReference, { description: "The dataset this view types." })
+  @FieldResolver(() => DatasetReference, answeredBy("plan", "The dataset this view types."))
   dataset(@Root() view: EhrssProviderView): DatasetReference {
     return { id: view.datasetId };
   }
@@ -107,9 +107,7 @@ export class EhrssProviderTypeCountResolver {
 
 @Resolver()
 export class EhrssQueryResolver {
-  @Query(() => EhrssProviderConnection, {
-    description: "Healthcare providers participating in the Electronic Health Record Sharing System (plan row D14), from the latest file.",
-  })
+  @Query(() => EhrssProviderConnection, answeredBy("health-bureau", "Healthcare providers participating in the Electronic Health Record Sharing System (plan row D14), from the latest file."))
   ehrssProviders(
     @Ctx() context: GraphContext,
     @Arg("type", () => String, typeArgument) type?: string | null,
@@ -120,7 +118,7 @@ export class EhrssQueryResolver {
     return providerPage(context, EHRSS_PROVIDERS, { type, district }, first, after);
   }
 
-  @Query(() => [EhrssProviderTypeCount], { description: "eHRSS providers counted per type in PostgreSQL, most numerous first." })
+  @Query(() => [EhrssProviderTypeCount], answeredBy("health-bureau", "eHRSS providers counted per type in PostgreSQL, most numerous first."))
   ehrssProviderCounts(
     @Ctx() { store }: GraphContext,
     @Arg("district", () => String, districtArgument) district?: string | null,

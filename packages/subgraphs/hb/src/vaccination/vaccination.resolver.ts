@@ -1,4 +1,4 @@
-import { DatasetReference, decodeCursor, encodeCursor, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
+import { answeredBy, DatasetReference, decodeCursor, encodeCursor, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { recordLinksResolver } from "@hkhealth/subgraph-kit";
 import { VaccinationDimension } from "./enums.js";
@@ -27,7 +27,7 @@ const groupByArgument = { description: "Dimensions whose values form the groups;
 
 @Resolver(() => VaccinationByAgeView)
 export class VaccinationByAgeViewResolver {
-  @FieldResolver(() => DatasetReference, { description: "The dataset this view types." })
+  @FieldResolver(() => DatasetReference, answeredBy("plan", "The dataset this view types."))
   dataset(@Root() view: VaccinationByAgeView): DatasetReference {
     return { id: view.datasetId };
   }
@@ -73,10 +73,10 @@ export class VaccinationDosesConnectionResolver {
 
 @Resolver()
 export class VaccinationQueryResolver {
-  @Query(() => [VaccinationTotal], {
-    description:
-      "COVID-19 vaccination doses (plan row D19) summed by any combination of date, age group, sex, vaccine and dose number, e.g. per age group for BioNTech in 2021.",
-  })
+  @Query(() => [VaccinationTotal], answeredBy(
+    "health-bureau",
+    "COVID-19 vaccination doses (plan row D19) summed by any combination of date, age group, sex, vaccine and dose number, e.g. per age group for BioNTech in 2021.",
+  ))
   vaccinationTotals(
     @Ctx() { store }: GraphContext,
     @Arg("groupBy", () => [VaccinationDimension], groupByArgument) groupBy: VaccinationDimension[],

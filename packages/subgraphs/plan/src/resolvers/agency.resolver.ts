@@ -1,5 +1,5 @@
 import { Agency, AgencyCode, Dataset, Language, localised } from "@hkhealth/plan";
-import type { GraphContext } from "@hkhealth/subgraph-kit";
+import { nullWhenUnanswered, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { AgencyProfile } from "./agency-profile.js";
 
@@ -25,7 +25,10 @@ export class AgencyResolver {
     return loaders.datasetsByAgency.load(agency.code) as Promise<Dataset[]>;
   }
 
-  @FieldResolver(() => AgencyProfile, { description: "The agency's profile, from its own subgraph." })
+  @FieldResolver(() => AgencyProfile, {
+    nullable: true,
+    description: `The agency's profile, from its own subgraph. ${nullWhenUnanswered("agency's own")}`,
+  })
   profile(@Root() agency: Agency): { code: AgencyCode } {
     return { code: agency.code };
   }

@@ -10,7 +10,7 @@ import {
   todayInHongKong,
   isoDate, localised } from "@hkhealth/plan";
 import { findDatasets } from "@hkhealth/store";
-import { decodeCursor, encodeCursor, pageSize, selectedFields, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
+import { decodeCursor, encodeCursor, nullWhenUnanswered, pageSize, selectedFields, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { DatasetView, datasetViewOf } from "./dataset-view.js";
@@ -91,7 +91,9 @@ export class DatasetResolver {
 
   @FieldResolver(() => DatasetView, {
     nullable: true,
-    description: "The dataset's records as typed objects, for the datasets that have a typed model; null otherwise.",
+    description:
+      "The dataset's records as typed objects, for the datasets that have a typed model; null otherwise. " +
+      nullWhenUnanswered("publishing agency's"),
   })
   view(@Root() dataset: Dataset): { datasetId: string } | null {
     return datasetViewOf(dataset.id);
