@@ -53,7 +53,7 @@ export const abusiveRequests: readonly AbusiveRequest[] = [
     name: "a costly query",
     init: post({ query: `{ datasets(first: 100) { edges { node { records(first: 1000) { edges { node { id } } } } } } }` }),
     status: 400,
-    error: { message: /^Query cost limit of 20000 exceeded, found 300300 /, limit: "MAX_COST", max: 20000 },
+    error: { message: /^Query cost limit of 20000 exceeded, found 300301 /, limit: "MAX_COST", max: 20000 },
   },
   {
     name: "many root fields",

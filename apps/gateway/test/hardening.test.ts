@@ -127,7 +127,7 @@ describe("abusive queries are refused, naming the limit", () => {
       gateway.post(perDataset, { variables: { records: 1000 } }),
       "MAX_COST",
       20000,
-      /^Query cost limit of 20000 exceeded, found 300300 \(page size × nesting\)\.$/,
+      /^Query cost limit of 20000 exceeded, found 300301 \(values the response may hold\)\.$/,
     );
     // Unpaginated lists count too: agencies → datasets → agency → datasets …
     await expectRefused(gateway.post(nested(10)), "MAX_COST", 20000, /Query cost limit of 20000 exceeded, found \d+/);
