@@ -71,6 +71,8 @@ describe("the fixed set of abusive requests", () => {
     if (request.error.limit) {
       expect(body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_LIMIT_EXCEEDED", limit: request.error.limit, max: request.error.max });
     }
+    if (request.error.code) expect(body.errors?.[0]?.extensions?.code).toBe(request.error.code);
+    expect(body.errors?.[0]?.extensions?.code).not.toBe("INTERNAL_SERVER_ERROR");
     expect(text).not.toMatch(/stacktrace|node_modules/);
   });
 });
