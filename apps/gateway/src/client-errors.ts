@@ -23,7 +23,9 @@ export function clientErrorAnswer(code: string | undefined, requestTimeoutMs: nu
  */
 export function answerClientErrors(server: Server, options: { requestTimeoutMs: number; logger: Logger }): void {
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Socket) => {
-    if (error.code === "ECONNRESET" || !socket.writable || socket.bytesWritten > 0) {
+    // Answer only if no response of this connection has begun: writing then would corrupt it.
+    const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (error.code === "ECONNRESET" || !socket.writable || inFlight?.headersSent) {
       socket.destroy();
       return;
     }

@@ -34,13 +34,21 @@ afterAll(async () => {
   await store?.close();
 });
 
-/** Sends raw bytes to the gateway's port and returns all it answers until it closes the connection. */
-function rawHttp(target: TestGateway, request: string): Promise<string> {
+/**
+ * Sends raw bytes to the gateway's port and returns all it answers until it closes the
+ * connection; each `then` request is sent once the previous answer's JSON body has arrived (kept alive).
+ */
+function rawHttp(target: TestGateway, request: string, ...then: string[]): Promise<string> {
   const { hostname, port } = new URL(target.url);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname, () => socket.write(request));
+    const queued = [...then];
     let received = "";
-    socket.on("data", (chunk) => (received += String(chunk)));
+    socket.on("data", (chunk) => {
+      received += String(chunk);
+      // The previous answer's JSON body is whole: the connection is idle again.
+      if (received.endsWith("}") && queued.length > 0) socket.write(queued.shift()!);
+    });
     socket.on("close", () => resolve(received));
     socket.on("error", reject);
   });
@@ -110,6 +118,10 @@ describe("requests malformed below GraphQL", () => {
     const tooLarge = parseAnswer(await rawHttp(gateway, `GET /graphql HTTP/1.1\r\nHost: localhost\r\nX-Big: ${"x".repeat(20_000)}\r\n\r\n`));
     expect(tooLarge.status).toBe(431);
     expect(tooLarge.error).toEqual({ message: "The request's headers are too large.", extensions: { code: "BAD_REQUEST" } });
+    // Also on a kept-alive connection, after a request it answered.
+    const second = await rawHttp(gateway, "GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n", `GET /graphql HTTP/1.1\r\nHost: localhost\r\nX-Big: ${"x".repeat(20_000)}\r\n\r\n`);
+    expect(second).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+    expect(parseAnswer(second.slice(second.lastIndexOf("HTTP/1.1 "))).status).toBe(431);
     const notHttp = parseAnswer(await rawHttp(gateway, "HELLO THERE\r\n\r\n"));
     expect(notHttp.status).toBe(400);
     expect(notHttp.error.message).toBe("The request is not valid HTTP/1.1.");

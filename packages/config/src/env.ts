@@ -85,7 +85,7 @@ const environmentSchema = z.object({
   MAX_QUERY_CHARACTERS: count(10_000, 100, 1_000_000),
   /** Fragment spreads in one operation once fragments are expanded (a fragment spread twice in one spread twice is 4). */
   MAX_FRAGMENT_SPREADS: count(100, 1, 100_000),
-  /** Fragments nested in fragments. */
+  /** Fragments nested in fragments (a spread in the operation is 1). */
   MAX_FRAGMENT_DEPTH: count(10, 1, 1_000),
   /** Nesting of the JSON in a request's `variables` and `extensions` (objects and arrays). */
   MAX_VARIABLE_DEPTH: count(32, 1, 1_000),
