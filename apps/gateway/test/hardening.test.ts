@@ -122,7 +122,7 @@ describe("abusive queries are refused, naming the limit", () => {
     expect(overSubgraphCap.body.errors?.[0]?.message).toBe('"first" must be between 1 and 100, got 500');
   });
 
-  it("a costly query (MAX_COST 20000: page size × nesting), counted with the variables sent", async () => {
+  it("a costly query (MAX_COST 20000: the values the response may hold), counted with the variables sent", async () => {
     const perDataset = `query Costly($records: Int) { datasets(first: 100) { edges { node { records(first: $records) { edges { node { id } } } } } } }`;
     expect((await gateway.post(perDataset, { variables: { records: 20 } })).body.errors).toBeUndefined();
     await expectRefused(
