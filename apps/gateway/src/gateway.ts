@@ -113,7 +113,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
       // A request (headers and body) that does not arrive whole in time gets 408 and its connection
       // closed, checked every second: a Content-Length larger than the body would hold it forever.
       requestTimeout: settings.requestTimeoutMs,
-      headersTimeout: Math.min(66_000, settings.requestTimeoutMs),
+      headersTimeout: settings.requestTimeoutMs,
       connectionsCheckingInterval: Math.min(1_000, settings.requestTimeoutMs),
     },
     app,

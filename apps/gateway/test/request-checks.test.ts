@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { parse } from "graphql";
+import { GraphQLError, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 import { clientErrorAnswer } from "../src/client-errors.js";
 import { documentRefusal } from "../src/document-size.js";
+import { createErrorFormatter } from "../src/format-error.js";
 import { measureFragmentSpreads } from "../src/fragment-spreads.js";
 import { unresolvedOperationMessage } from "../src/operation-resolution-plugin.js";
 import { persistedQueryProblem } from "../src/persisted-query.js";
@@ -73,5 +74,15 @@ describe("messages", () => {
     expect(clientErrorAnswer("ERR_HTTP_REQUEST_TIMEOUT", 30_000).status).toBe(408);
     expect(clientErrorAnswer("HPE_HEADER_OVERFLOW", 30_000).status).toBe(431);
     expect(clientErrorAnswer("HPE_INVALID_METHOD", 30_000).status).toBe(400);
+  });
+});
+
+describe("error codes", () => {
+  it("gives a refusal Apollo sends with a 4xx and no code the client's code, not INTERNAL_SERVER_ERROR", () => {
+    const format = createErrorFormatter({ debug: false });
+    const refused = new GraphQLError("provided sha does not match query", { extensions: { http: { status: 400 } } });
+    expect(format({ message: refused.message, extensions: { code: "INTERNAL_SERVER_ERROR" } }, refused).extensions?.code).toBe("BAD_REQUEST");
+    const ours = new GraphQLError("Internal server error");
+    expect(format({ message: ours.message, extensions: { code: "INTERNAL_SERVER_ERROR" } }, ours).extensions?.code).toBe("INTERNAL_SERVER_ERROR");
   });
 });
