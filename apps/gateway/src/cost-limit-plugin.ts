@@ -27,7 +27,7 @@ export function costLimitPlugin(limits: Pick<QueryLimits, "MAX_COST" | "MAX_PAGE
             throw limitExceeded(
               "MAX_COST",
               limits.MAX_COST,
-              `Query cost limit of ${limits.MAX_COST} exceeded, found ${cost} (page size × nesting).`,
+              `Query cost limit of ${limits.MAX_COST} exceeded, found ${cost} (values the response may hold).`,
               cost,
             );
           }

@@ -9,6 +9,12 @@ export interface ErrorFormatOptions {
   readonly debug: boolean;
 }
 
+/** An error Apollo answers with a 4xx status (set in its extensions' `http`). */
+function isClientStatus(error: unknown): boolean {
+  const status = (error as { extensions?: { http?: { status?: unknown } } } | null)?.extensions?.http?.status;
+  return typeof status === "number" && status >= 400 && status < 500;
+}
+
 /**
  * Apollo's formatError for the gateway and for each subgraph service: a lost database becomes
  * one DATABASE_UNAVAILABLE error naming it; a limit refused at validation keeps its own code;
@@ -27,6 +33,8 @@ export function createErrorFormatter(options: ErrorFormatOptions) {
     const extensions: Record<string, unknown> = { ...formatted.extensions };
     // Apollo gives every validation error its own code; a limit's is more useful to a client.
     if (typeof extensions.limit === "string") extensions.code = LIMIT_EXCEEDED;
+    // Apollo refuses some requests with a 4xx and no code, which would read as our own fault.
+    if (extensions.code === "INTERNAL_SERVER_ERROR" && isClientStatus(error)) extensions.code = "BAD_REQUEST";
     if (!options.debug) {
       delete extensions.stacktrace;
       delete extensions.exception;

@@ -10,6 +10,7 @@ import cors from "cors";
 import express from "express";
 import { disableApolloTelemetry } from "./apollo-telemetry.js";
 import { refuseOversizedBatches } from "./batch-size.js";
+import { answerClientErrors } from "./client-errors.js";
 import { refuseOversizedDocuments } from "./document-size.js";
 import { createErrorFormatter } from "./format-error.js";
 import { healthRoutes } from "./health.js";
@@ -18,6 +19,8 @@ import { silentLogger, type Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./metrics.js";
 import { observeRequests } from "./observe-requests.js";
 import { operationObserverPlugin } from "./operation-observer-plugin.js";
+import { operationResolutionPlugin } from "./operation-resolution-plugin.js";
+import { refuseBadPersistedQueries } from "./persisted-query.js";
 import { queryLimitProtections } from "./query-limits.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
 import { bindObservation } from "./request-observation.js";
@@ -25,6 +28,7 @@ import { defaultGatewaySettings, type GatewaySettings } from "./settings.js";
 import { dataSourceFor, type SubgraphDataSource } from "./subgraph-data-sources.js";
 import { checkSubgraphUrls } from "./subgraph-urls.js";
 import { composeSupergraph } from "./supergraph.js";
+import { refuseDeepVariables } from "./variable-depth.js";
 
 type QueryPlan = Parameters<Experimental_DidResolveQueryPlanCallback>[0]["queryPlan"];
 export type { QueryPlan };
@@ -106,10 +110,19 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
 
   const app = express();
   app.disable("x-powered-by");
-  const server = createServer(app);
+  const server = createServer(
+    {
+      // A request (headers and body) that does not arrive whole in time gets 408 and its connection
+      // closed, checked every second: a Content-Length larger than the body would hold it forever.
+      requestTimeout: settings.requestTimeoutMs,
+      headersTimeout: settings.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, settings.requestTimeoutMs),
+    },
+    app,
+  );
   // Longer than load balancers keep idle connections (60 s): they, not we, close them.
   server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
+  answerClientErrors(server, { requestTimeoutMs: settings.requestTimeoutMs, logger });
   const graceful = gracefulStop(server);
   const protections = queryLimitProtections(settings.limits, { maskSuggestions: !settings.introspection });
   const apollo = new ApolloServer<GatewayContext>({
@@ -126,6 +139,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     plugins: [
       settings.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       operationObserverPlugin,
+      operationResolutionPlugin,
       ...protections.plugins,
     ],
   });
@@ -139,6 +153,8 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     cors(corsOptions(settings.corsOrigins)),
     express.json({ limit: settings.limits.MAX_BODY_BYTES }),
     refuseOversizedDocuments(settings.limits),
+    refuseDeepVariables(settings.limits),
+    refuseBadPersistedQueries,
     ...(settings.allowBatchedRequests ? [refuseOversizedBatches(settings.limits)] : []),
     bindObservation,
     expressMiddleware(apollo, { context: async (): Promise<GatewayContext> => (store ? createContext(store) : {}) }),

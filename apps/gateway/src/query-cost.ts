@@ -31,7 +31,7 @@ export interface PageRequest {
 }
 
 export interface CostEstimate {
-  /** Objects the operation may produce: each object field counts once per parent it can appear under. */
+  /** Values the response may hold: each field of the merged selection, once per object it can appear under. */
   readonly cost: number;
   /** The largest `first` anywhere in the operation, if any. */
   readonly largestPage?: PageRequest;
@@ -41,15 +41,26 @@ interface Walk {
   readonly schema: GraphQLSchema;
   readonly fragments: ReadonlyMap<string, FragmentDefinitionNode>;
   readonly variables: Readonly<Record<string, unknown>>;
-  cost: number;
+  /** Cost of one instance of a merged selection, by its selection sets, type and page: each is computed once. */
+  readonly memo: Map<string, number>;
+  readonly ids: Map<SelectionSetNode, number>;
   largestPage?: PageRequest;
 }
 
+/** The fields of one response name in a merged selection, each with the type it was selected on. */
+interface MergedField {
+  readonly occurrences: Array<{ readonly node: FieldNode; readonly parentType: GraphQLCompositeType }>;
+}
+
 /**
- * Estimates what an operation costs: page size × nesting. A field with `first` multiplies what
- * is under it by `first` (20 when omitted, as the subgraphs default); a list directly under it
- * is that page; any other list of objects multiplies by ASSUMED_LIST_LENGTH. Introspection is free.
- * Runs after validation, with the request's variables, so `first: $first` counts its value.
+ * Estimates what an operation costs: the values its response may hold. Fields merge as in
+ * execution (the same response name, through any fragments, is one field whose selection is the
+ * union), so a fragment spread twice costs once. Each field of the merged selection costs 1 per
+ * object it can appear under (`__typename` and scalars included); introspection is free. A field
+ * with `first` makes the list directly under it (`edges`) that long (20 when omitted, as the
+ * subgraphs default); any other list of objects counts ASSUMED_LIST_LENGTH. Runs after
+ * validation, with the request's variables, so `first: $first` counts its value. Each merged
+ * selection is costed once (memoised), so reused fragments cannot make the walk exponential.
  */
 export function estimateCost(
   schema: GraphQLSchema,
@@ -65,57 +76,82 @@ export function estimateCost(
       .filter((definition) => definition.defaultValue)
       .map((definition) => [definition.variable.name.value, literalNumber(definition.defaultValue!, {})]),
   );
-  const walk: Walk = { schema, fragments, variables: { ...defaults, ...variables }, cost: 0 };
+  const walk: Walk = { schema, fragments, variables: { ...defaults, ...variables }, memo: new Map(), ids: new Map() };
   const root = schema.getRootType(operation.operation);
-  if (root) visitSelections(walk, operation.selectionSet, root, 1, false);
-  return { cost: walk.cost, ...(walk.largestPage && { largestPage: walk.largestPage }) };
+  const cost = root ? selectionCost(walk, [operation.selectionSet], root, undefined) : 0;
+  return { cost, ...(walk.largestPage && { largestPage: walk.largestPage }) };
 }
 
-function visitSelections(
-  walk: Walk,
-  selectionSet: SelectionSetNode,
-  parentType: GraphQLCompositeType,
-  multiplier: number,
-  insidePage: boolean,
-  fragmentsOnPath: ReadonlySet<string> = new Set(),
-): void {
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      visitField(walk, selection, parentType, multiplier, insidePage);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      const type = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parentType;
-      if (type && isCompositeType(type)) visitSelections(walk, selection.selectionSet, type, multiplier, insidePage, fragmentsOnPath);
-    } else {
-      const name = selection.name.value;
-      const fragment = walk.fragments.get(name);
-      const type = fragment && walk.schema.getType(fragment.typeCondition.name.value);
-      // Validation refuses fragment cycles; the guard keeps a bad document from looping here.
-      if (fragment && type && isCompositeType(type) && !fragmentsOnPath.has(name)) {
-        visitSelections(walk, fragment.selectionSet, type, multiplier, insidePage, new Set([...fragmentsOnPath, name]));
+/** Cost of one instance of the merged selection of `selectionSets`; `page` is the length of lists directly under a paginated field. */
+function selectionCost(walk: Walk, selectionSets: readonly SelectionSetNode[], type: GraphQLCompositeType, page: number | undefined): number {
+  const key = `${type.name}|${page ?? ""}|${selectionSets.map((set) => idOf(walk, set)).join(",")}`;
+  const known = walk.memo.get(key);
+  if (known !== undefined) return known;
+  let cost = 0;
+  for (const merged of mergeFields(walk, selectionSets, type).values()) cost += fieldCost(walk, merged, page);
+  walk.memo.set(key, cost);
+  return cost;
+}
+
+function fieldCost(walk: Walk, merged: MergedField, page: number | undefined): number {
+  const { node, parentType } = merged.occurrences[0]!;
+  const name = node.name.value;
+  if (name === "__typename") return 1;
+  if (name.startsWith("__")) return 0; // introspection
+  const field = fieldOf(parentType, name);
+  if (!field) return 0;
+  const type = getNamedType(field.type);
+  if (!isCompositeType(type)) return 1;
+
+  const isList = isListType(getNullableType(field.type));
+  const paginated = field.args.some((argument) => argument.name === "first");
+  let pageSize: number | undefined;
+  if (paginated) {
+    pageSize = Math.max(...merged.occurrences.map((occurrence) => pageSizeOf(walk, occurrence.node)));
+    if (!walk.largestPage || pageSize > walk.largestPage.size) walk.largestPage = { field: `${parentType.name}.${field.name}`, size: pageSize };
+  }
+  const length = !isList ? 1 : paginated ? pageSize! : (page ?? ASSUMED_LIST_LENGTH);
+  const subSelections = merged.occurrences.flatMap((occurrence) => (occurrence.node.selectionSet ? [occurrence.node.selectionSet] : []));
+  const under = selectionCost(walk, [...new Set(subSelections)], type, paginated && !isList ? pageSize : undefined);
+  return length * (1 + under);
+}
+
+/**
+ * The fields `selectionSets` select, merged by response name through inline fragments and
+ * fragment spreads. Each fragment is visited once per merge: spreading it again adds nothing.
+ */
+function mergeFields(walk: Walk, selectionSets: readonly SelectionSetNode[], type: GraphQLCompositeType): Map<string, MergedField> {
+  const fields = new Map<string, MergedField>();
+  const visitedFragments = new Set<string>();
+  const collect = (selectionSet: SelectionSetNode, parentType: GraphQLCompositeType): void => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const responseName = selection.alias?.value ?? selection.name.value;
+        const merged = fields.get(responseName) ?? { occurrences: [] };
+        merged.occurrences.push({ node: selection, parentType });
+        fields.set(responseName, merged);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const condition = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parentType;
+        if (condition && isCompositeType(condition)) collect(selection.selectionSet, condition);
+      } else if (!visitedFragments.has(selection.name.value)) {
+        visitedFragments.add(selection.name.value);
+        const fragment = walk.fragments.get(selection.name.value);
+        const condition = fragment && walk.schema.getType(fragment.typeCondition.name.value);
+        if (fragment && condition && isCompositeType(condition)) collect(fragment.selectionSet, condition);
       }
     }
-  }
+  };
+  for (const selectionSet of selectionSets) collect(selectionSet, type);
+  return fields;
 }
 
-function visitField(walk: Walk, node: FieldNode, parentType: GraphQLCompositeType, multiplier: number, insidePage: boolean): void {
-  if (node.name.value.startsWith("__")) return;
-  const field = fieldOf(parentType, node.name.value);
-  if (!field) return;
-  const type = getNamedType(field.type);
-  if (!isCompositeType(type) || !node.selectionSet) return;
-
-  let factor = 1;
-  const paginated = field.args.some((argument) => argument.name === "first");
-  if (paginated) {
-    factor = pageSizeOf(walk, node);
-    const size = factor;
-    if (!walk.largestPage || size > walk.largestPage.size) walk.largestPage = { field: `${parentType.name}.${field.name}`, size };
-  } else if (isListType(getNullableType(field.type)) && !insidePage) {
-    factor = ASSUMED_LIST_LENGTH;
+function idOf(walk: Walk, selectionSet: SelectionSetNode): number {
+  let id = walk.ids.get(selectionSet);
+  if (id === undefined) {
+    id = walk.ids.size;
+    walk.ids.set(selectionSet, id);
   }
-  const produced = multiplier * factor;
-  walk.cost += produced;
-  visitSelections(walk, node.selectionSet, type, produced, paginated);
+  return id;
 }
 
 function fieldOf(type: GraphQLCompositeType, name: string): GraphQLField<unknown, unknown> | undefined {

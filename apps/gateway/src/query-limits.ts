@@ -31,7 +31,8 @@ export function queryLimitProtections(limits: QueryLimits, options: { maskSugges
   const armor = new ApolloArmor({
     // Depth counts fields only: a fragment is no deeper than its fields.
     maxDepth: { n: limits.MAX_DEPTH, flattenFragments: true, onReject: [reportAs("MAX_DEPTH", limits.MAX_DEPTH)], propagateOnRejection: false },
-    maxAliases: { n: limits.MAX_ALIASES, onReject: [reportAs("MAX_ALIASES", limits.MAX_ALIASES)], propagateOnRejection: false },
+    // Every alias counts, `__typename`'s too (armor allows those by default): each is one more value per object.
+    maxAliases: { n: limits.MAX_ALIASES, allowList: [], onReject: [reportAs("MAX_ALIASES", limits.MAX_ALIASES)], propagateOnRejection: false },
     maxDirectives: { n: limits.MAX_DIRECTIVES, onReject: [reportAs("MAX_DIRECTIVES", limits.MAX_DIRECTIVES)], propagateOnRejection: false },
     // Its Apollo plugin throws outside the request pipeline (a 500); tokens are counted before parsing instead.
     maxTokens: { enabled: false },

@@ -8,6 +8,9 @@ export interface QueryLimits {
   readonly MAX_DIRECTIVES: number;
   readonly MAX_TOKENS: number;
   readonly MAX_QUERY_CHARACTERS: number;
+  readonly MAX_FRAGMENT_SPREADS: number;
+  readonly MAX_FRAGMENT_DEPTH: number;
+  readonly MAX_VARIABLE_DEPTH: number;
   readonly MAX_COST: number;
   readonly MAX_PAGE_SIZE: number;
   readonly MAX_BATCH_SIZE: number;
@@ -27,6 +30,8 @@ export interface GatewaySettings {
   /** Stack traces in error responses. */
   readonly debugErrors: boolean;
   readonly subgraphTimeoutMs: number;
+  /** How long a request may take to arrive whole (headers and body). */
+  readonly requestTimeoutMs: number;
   /** Identical subgraph fetches in flight at once share one. */
   readonly shareSubgraphFetches: boolean;
   readonly shutdownGraceMs: number;
@@ -41,6 +46,9 @@ export function gatewaySettings(environment: Environment): GatewaySettings {
       MAX_DIRECTIVES: environment.MAX_DIRECTIVES,
       MAX_TOKENS: environment.MAX_TOKENS,
       MAX_QUERY_CHARACTERS: environment.MAX_QUERY_CHARACTERS,
+      MAX_FRAGMENT_SPREADS: environment.MAX_FRAGMENT_SPREADS,
+      MAX_FRAGMENT_DEPTH: environment.MAX_FRAGMENT_DEPTH,
+      MAX_VARIABLE_DEPTH: environment.MAX_VARIABLE_DEPTH,
       MAX_COST: environment.MAX_COST,
       MAX_PAGE_SIZE: environment.MAX_PAGE_SIZE,
       MAX_BATCH_SIZE: environment.MAX_BATCH_SIZE,
@@ -52,6 +60,7 @@ export function gatewaySettings(environment: Environment): GatewaySettings {
     sandbox: environment.SANDBOX,
     debugErrors: environment.DEBUG_ERRORS,
     subgraphTimeoutMs: environment.SUBGRAPH_TIMEOUT_MS,
+    requestTimeoutMs: environment.REQUEST_TIMEOUT_MS,
     shareSubgraphFetches: environment.SHARE_SUBGRAPH_FETCHES,
     shutdownGraceMs: environment.SHUTDOWN_GRACE_MS,
   };

@@ -71,6 +71,8 @@ describe("the fixed set of abusive requests", () => {
     if (request.error.limit) {
       expect(body.errors?.[0]?.extensions).toMatchObject({ code: "QUERY_LIMIT_EXCEEDED", limit: request.error.limit, max: request.error.max });
     }
+    if (request.error.code) expect(body.errors?.[0]?.extensions?.code).toBe(request.error.code);
+    expect(body.errors?.[0]?.extensions?.code).not.toBe("INTERNAL_SERVER_ERROR");
     expect(text).not.toMatch(/stacktrace|node_modules/);
   });
 });
@@ -120,14 +122,14 @@ describe("abusive queries are refused, naming the limit", () => {
     expect(overSubgraphCap.body.errors?.[0]?.message).toBe('"first" must be between 1 and 100, got 500');
   });
 
-  it("a costly query (MAX_COST 20000: page size × nesting), counted with the variables sent", async () => {
+  it("a costly query (MAX_COST 20000: the values the response may hold), counted with the variables sent", async () => {
     const perDataset = `query Costly($records: Int) { datasets(first: 100) { edges { node { records(first: $records) { edges { node { id } } } } } } }`;
     expect((await gateway.post(perDataset, { variables: { records: 20 } })).body.errors).toBeUndefined();
     await expectRefused(
       gateway.post(perDataset, { variables: { records: 1000 } }),
       "MAX_COST",
       20000,
-      /^Query cost limit of 20000 exceeded, found 300300 \(page size × nesting\)\.$/,
+      /^Query cost limit of 20000 exceeded, found 300301 \(values the response may hold\)\.$/,
     );
     // Unpaginated lists count too: agencies → datasets → agency → datasets …
     await expectRefused(gateway.post(nested(10)), "MAX_COST", 20000, /Query cost limit of 20000 exceeded, found \d+/);

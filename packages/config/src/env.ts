@@ -85,11 +85,19 @@ const environmentSchema = z.object({
   MAX_DIRECTIVES: count(20, 0, 1_000),
   MAX_TOKENS: count(1_000, 10, 100_000),
   MAX_QUERY_CHARACTERS: count(10_000, 100, 1_000_000),
+  /** Fragment spreads in one operation once fragments are expanded (a fragment spread twice in one spread twice is 4). */
+  MAX_FRAGMENT_SPREADS: count(100, 1, 100_000),
+  /** Fragments nested in fragments (a spread in the operation is 1). */
+  MAX_FRAGMENT_DEPTH: count(10, 1, 1_000),
+  /** Nesting of the JSON in a request's `variables` and `extensions` (objects and arrays). */
+  MAX_VARIABLE_DEPTH: count(32, 1, 1_000),
   MAX_COST: count(20_000, 1, 100_000_000),
   MAX_PAGE_SIZE: count(1_000, 1, 100_000),
   MAX_BODY_BYTES: count(100_000, 1_000, 50_000_000),
   ALLOW_BATCHED_REQUESTS: flag(false),
   MAX_BATCH_SIZE: count(10, 1, 1_000),
+  /** How long a request (headers and body) may take to arrive whole; then 408 and the connection closed. */
+  REQUEST_TIMEOUT_MS: count(30_000, 100, 600_000),
 
   /** Subgraphs run as their own services; the others run inside the gateway. */
   SUBGRAPH_URLS: subgraphUrls,
