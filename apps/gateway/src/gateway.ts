@@ -6,7 +6,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { Store } from "@hkhealth/store";
-import { createContext, gracefulStop, type GraphContext, type Subgraph, listenForGraphQL } from "@hkhealth/subgraph-kit";
+import { cancelQueriesOnClose, createContext, gracefulStop, type GraphContext, type Subgraph, listenForGraphQL } from "@hkhealth/subgraph-kit";
 import cors from "cors";
 import express from "express";
 import { disableApolloTelemetry } from "./apollo-telemetry.js";
@@ -21,6 +21,7 @@ import { observeRequests } from "./observe-requests.js";
 import { operationObserverPlugin } from "./operation-observer-plugin.js";
 import { queryLimitProtections } from "./query-limits.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
+import { scalarArgumentsPlugin } from "./scalar-arguments.js";
 import { bindObservation } from "./request-observation.js";
 import { defaultGatewaySettings, type GatewaySettings } from "./settings.js";
 import { dataSourceFor, type SubgraphDataSource } from "./subgraph-data-sources.js";
@@ -119,13 +120,19 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     includeStacktraceInErrorResponses: settings.debugErrors,
     // main.ts handles SIGTERM: drain, then close the store, then exit 0.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter({ databaseTarget: store?.target, debug: settings.debugErrors }),
+    formatError: createErrorFormatter({
+      databaseTarget: store?.target,
+      statementTimeoutMs: settings.statementTimeoutMs,
+      debug: settings.debugErrors,
+      logger,
+    }),
     validationRules: protections.validationRules,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: settings.shutdownGraceMs }),
       settings.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       operationObserverPlugin,
       ...protections.plugins,
+      scalarArgumentsPlugin(subgraphs),
     ],
   });
   await apollo.start();
@@ -139,8 +146,11 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     express.json({ limit: settings.limits.MAX_BODY_BYTES }),
     refuseOversizedDocuments(settings.limits),
     ...(settings.allowBatchedRequests ? [refuseOversizedBatches(settings.limits)] : []),
+    cancelQueriesOnClose,
     bindObservation,
-    expressMiddleware(apollo, { context: async (): Promise<GatewayContext> => (store ? createContext(store) : {}) }),
+    expressMiddleware(apollo, {
+      context: async (): Promise<GatewayContext> => (store ? createContext(store, { maxFilterLength: settings.maxFilterLength }) : {}),
+    }),
   );
   app.use(httpErrorHandler({ maxBodyBytes: settings.limits.MAX_BODY_BYTES, logger }));
 
