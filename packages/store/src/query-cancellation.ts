@@ -28,16 +28,28 @@ export class QueryCancelledError extends Error {
 
 /**
  * Bounds the statements of GraphQL requests (those sent under `withQuerySignal`) on `pool`,
- * through `pool.query`, which Prisma's pg adapter sends every statement through: each runs on a
- * connection of its own, with statement_timeout set on it (once per connection), and an abort of
- * the request asks the server to cancel that backend's statement (pg_cancel_backend, from a
- * connection outside the pool, which may be full). That connection is then closed rather than
- * reused, so a late cancel can hit nothing else. Statements outside a request (migrations,
- * loading the plan at start, an ingest) keep no bound.
+ * through `pool.query`, which Prisma's pg adapter sends every statement through: each runs with
+ * statement_timeout set on its connection (set, or reset for a statement outside a request, only
+ * when the connection's setting is not already the one needed), and an abort of the request asks
+ * the server to cancel that backend's statement (pg_cancel_backend, from a connection outside
+ * the pool, which may be full). That connection is then closed rather than reused, so a late
+ * cancel can hit nothing else. Statements outside a request (migrations, loading the plan at
+ * start, an ingest) keep no bound.
  */
 export function boundRequestStatements(pool: pg.Pool, statementTimeoutMs: number | undefined): void {
   const query = pool.query.bind(pool) as (...args: unknown[]) => Promise<unknown>;
-  const timed = new WeakSet<pg.PoolClient>();
+  // The statement_timeout each connection has been given; absent: the server's default.
+  const timeouts = new WeakMap<pg.PoolClient, number>();
+  const applyTimeout = async (client: pg.PoolClient, wanted: number | undefined) => {
+    if (timeouts.get(client) === wanted) return;
+    if (wanted) {
+      await client.query(`SET statement_timeout = ${Math.trunc(wanted)}`);
+      timeouts.set(client, wanted);
+    } else {
+      await client.query("RESET statement_timeout");
+      timeouts.delete(client);
+    }
+  };
   const cancel = async (pid: number) => {
     const client = new pg.Client(pool.options);
     try {
@@ -49,27 +61,24 @@ export function boundRequestStatements(pool: pg.Pool, statementTimeoutMs: number
       await client.end().catch(() => {});
     }
   };
-  const requestQuery = async (...args: unknown[]) => {
+  const boundedQuery = async (...args: unknown[]) => {
+    if (typeof args.at(-1) === "function") return query(...args); // the callback form: not Prisma's
     const signal = requestSignal.getStore();
-    if (!signal || typeof args.at(-1) === "function") return query(...args);
-    if (signal.aborted) throw new QueryCancelledError();
+    if (signal?.aborted) throw new QueryCancelledError();
     const client = await pool.connect();
     let cancelling: Promise<void> | undefined;
     const onAbort = () => {
       cancelling = cancel((client as unknown as { processID: number }).processID);
     };
-    signal.addEventListener("abort", onAbort, { once: true });
+    signal?.addEventListener("abort", onAbort, { once: true });
     try {
-      if (statementTimeoutMs && !timed.has(client)) {
-        await client.query(`SET statement_timeout = ${Math.trunc(statementTimeoutMs)}`);
-        timed.add(client);
-      }
+      await applyTimeout(client, signal ? statementTimeoutMs : undefined);
       return await (client.query as (...queryArgs: unknown[]) => Promise<unknown>)(...args);
     } finally {
-      signal.removeEventListener("abort", onAbort);
+      signal?.removeEventListener("abort", onAbort);
       if (cancelling) await cancelling;
       client.release(cancelling !== undefined);
     }
   };
-  pool.query = requestQuery as unknown as typeof pool.query;
+  pool.query = boundedQuery as unknown as typeof pool.query;
 }
