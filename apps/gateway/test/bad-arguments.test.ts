@@ -1,7 +1,9 @@
 import { resolve } from "node:path";
 import { ingestFile } from "@hkhealth/ingest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildAllSubgraphs } from "../src/subgraphs.js";
 import { startHarness, type GraphQLResponse, type Harness } from "./harness.js";
+import { capturedLogger, startTestGateway } from "./test-gateway.js";
 
 // Arguments that used to reach SQL and come back as Prisma's or PostgreSQL's message (with the
 // server's file paths), or as INTERNAL_SERVER_ERROR / DOWNSTREAM_SERVICE_ERROR: each is now a
@@ -165,5 +167,30 @@ describe("dates and instants", () => {
     } }`);
     expect(ok.errors).toBeUndefined();
     expect(ok.data.dataset).toEqual({ instant: { totalCount: 1 }, local: { totalCount: 1 }, date: { totalCount: 0 } });
+  });
+});
+
+describe("an unexpected error from SQL", () => {
+  it("reaches the client as a generic INTERNAL_SERVER_ERROR with the request id, and the server's log in full", async () => {
+    const { logger, lines } = capturedLogger();
+    const gateway = await startTestGateway({ store: harness.store, subgraphs: await buildAllSubgraphs(), logger });
+    // A fault no argument causes: the table the records' fields are read from has gone.
+    await harness.store.prisma.$executeRawUnsafe('ALTER TABLE "DatasetField" RENAME TO "DatasetFieldAway"');
+    try {
+      const { body, headers } = await gateway.post(`{ dataset(id: "test-visits") { fields { name } } }`, { headers: { "x-request-id": "fault-1" } });
+      expect(headers.get("x-request-id")).toBe("fault-1");
+      expect(body.errors, JSON.stringify(body)).toHaveLength(1);
+      expect(body.errors![0]).toMatchObject({
+        message: "Internal server error (request fault-1); it has been logged.",
+        extensions: { code: "INTERNAL_SERVER_ERROR", serviceName: "records" },
+      });
+      expectNoInternals(body);
+      const logged = lines().find((line) => line.msg === "unexpected error in a resolver");
+      expect(logged).toMatchObject({ level: "error", requestId: "fault-1" });
+      expect(JSON.stringify(logged!.err)).toMatch(/DatasetField/);
+    } finally {
+      await harness.store.prisma.$executeRawUnsafe('ALTER TABLE "DatasetFieldAway" RENAME TO "DatasetField"');
+      await gateway.close();
+    }
   });
 });
