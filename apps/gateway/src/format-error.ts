@@ -1,5 +1,6 @@
+import { RecordQueryError } from "@hkhealth/store";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { DATABASE_UNAVAILABLE, databaseUnavailableMessage, isDatabaseUnavailable } from "./database-errors.js";
+import { anyCause, DATABASE_UNAVAILABLE, databaseUnavailableMessage, isDatabaseUnavailable } from "./database-errors.js";
 import { LIMIT_EXCEEDED } from "./limit-error.js";
 import type { Logger } from "./logger.js";
 import { currentObservation } from "./request-observation.js";
@@ -61,6 +62,8 @@ export function createErrorFormatter(options: ErrorFormatOptions) {
     if (isStatementCancelled(error)) {
       return replaced(formatted, "The request was closed before its answer; its queries were cancelled.", QUERY_CANCELLED);
     }
+    // The store's words for a query it cannot answer (an unknown field, a value of the wrong type) are for the client.
+    if (anyCause(error, (candidate) => candidate instanceof RecordQueryError)) return replaced(formatted, formatted.message, "BAD_USER_INPUT");
     const unexpected = unexpectedCause(formatted, error);
     if (unexpected !== undefined) {
       const requestId = currentObservation()?.requestId;

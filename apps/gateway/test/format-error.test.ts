@@ -1,4 +1,4 @@
-import { QueryCancelledError } from "@hkhealth/store";
+import { QueryCancelledError, RecordQueryError } from "@hkhealth/store";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { describe, expect, it } from "vitest";
 import { createErrorFormatter } from "../src/format-error.js";
@@ -41,6 +41,8 @@ describe("the error formatter", () => {
     expect(format(...throughGateway(new TypeError("Cannot read properties of undefined (reading 'id')"), "INTERNAL_SERVER_ERROR")).message).toBe(
       "Internal server error; it has been logged.",
     );
+    const storeWords = format(...throughGateway(new RecordQueryError('Dataset "x" has no field "Sex"')));
+    expect(storeWords).toMatchObject({ message: 'Dataset "x" has no field "Sex"', extensions: { code: "BAD_USER_INPUT" } });
     const chosen = new GraphQLError('"first" must be between 1 and 100, got 0', { extensions: { code: "BAD_USER_INPUT", argument: "first" } });
     expect(format(chosen.toJSON(), chosen)).toEqual(chosen.toJSON());
   });
