@@ -36,20 +36,29 @@ const connectionKinds = new Set(["DatabaseNotReachable", "ConnectionClosed", "So
 const connectionMessages = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Can't reach database server|Server has closed the connection|Connection closed/i;
 
 /**
- * Whether an error, or anything it wraps (GraphQL's originalError, `cause`, Prisma's `meta`,
- * an AggregateError's errors), says the database is out of reach: the one place that knows
- * how pg, Prisma and the store say so.
+ * Whether `test` holds for an error or anything it wraps (GraphQL's originalError, `cause`,
+ * Prisma's `meta`, an AggregateError's errors): the one walk through how pg, Prisma, the store
+ * and GraphQL wrap a fault.
  */
-export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+export function anyCause(error: unknown, test: (candidate: Record<string, unknown>) => boolean, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 6) return false;
-  if (error instanceof DatabaseUnavailableError) return true;
   const candidate = error as Record<string, unknown>;
-  if (typeof candidate.code === "string" && connectionCodes.has(candidate.code)) return true;
-  if (typeof candidate.kind === "string" && connectionKinds.has(candidate.kind)) return true;
-  if (typeof candidate.message === "string" && connectionMessages.test(candidate.message)) return true;
+  if (test(candidate)) return true;
   const wrapped = [candidate.originalError, candidate.cause, candidate.meta, ...(Array.isArray(candidate.errors) ? candidate.errors : [])];
   if (candidate.meta && typeof candidate.meta === "object") wrapped.push(...Object.values(candidate.meta));
-  return wrapped.some((inner) => inner !== error && isDatabaseUnavailable(inner, depth + 1));
+  return wrapped.some((inner) => inner !== error && anyCause(inner, test, depth + 1));
+}
+
+/** Whether an error, or anything it wraps, says the database is out of reach. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  return anyCause(
+    error,
+    (candidate) =>
+      candidate instanceof DatabaseUnavailableError ||
+      (typeof candidate.code === "string" && connectionCodes.has(candidate.code)) ||
+      (typeof candidate.kind === "string" && connectionKinds.has(candidate.kind)) ||
+      (typeof candidate.message === "string" && connectionMessages.test(candidate.message)),
+  );
 }
 
 /** What a client is told: which database (host, port and name only: never a user or password), and to retry. */

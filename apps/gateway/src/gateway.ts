@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { Store } from "@hkhealth/store";
-import { createContext, gracefulStop, type GraphContext, type StopOutcome, type Subgraph, listenForGraphQL } from "@hkhealth/subgraph-kit";
+import { cancelQueriesOnClose, createContext, gracefulStop, type GraphContext, type StopOutcome, type Subgraph, listenForGraphQL } from "@hkhealth/subgraph-kit";
 import cors from "cors";
 import express from "express";
 import { disableApolloTelemetry } from "./apollo-telemetry.js";
@@ -23,6 +23,7 @@ import { operationResolutionPlugin } from "./operation-resolution-plugin.js";
 import { refuseBadPersistedQueries } from "./persisted-query.js";
 import { queryLimitProtections } from "./query-limits.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
+import { scalarArgumentsPlugin } from "./scalar-arguments.js";
 import { bindObservation } from "./request-observation.js";
 import { defaultGatewaySettings, type GatewaySettings } from "./settings.js";
 import { dataSourceFor, type SubgraphDataSource } from "./subgraph-data-sources.js";
@@ -134,13 +135,19 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     includeStacktraceInErrorResponses: settings.debugErrors,
     // main.ts handles SIGTERM: drain, then close the store, then exit 0.
     stopOnTerminationSignals: false,
-    formatError: createErrorFormatter({ databaseTarget: store?.target, debug: settings.debugErrors }),
+    formatError: createErrorFormatter({
+      databaseTarget: store?.target,
+      statementTimeoutMs: settings.statementTimeoutMs,
+      debug: settings.debugErrors,
+      logger,
+    }),
     validationRules: protections.validationRules,
     plugins: [
       settings.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       operationObserverPlugin,
       operationResolutionPlugin,
       ...protections.plugins,
+      scalarArgumentsPlugin(subgraphs),
     ],
   });
   await apollo.start();
@@ -156,8 +163,11 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     refuseDeepVariables(settings.limits),
     refuseBadPersistedQueries,
     ...(settings.allowBatchedRequests ? [refuseOversizedBatches(settings.limits)] : []),
+    cancelQueriesOnClose,
     bindObservation,
-    expressMiddleware(apollo, { context: async (): Promise<GatewayContext> => (store ? createContext(store) : {}) }),
+    expressMiddleware(apollo, {
+      context: async (): Promise<GatewayContext> => (store ? createContext(store, { maxFilterLength: settings.maxFilterLength }) : {}),
+    }),
   );
   app.use(httpErrorHandler({ maxBodyBytes: settings.limits.MAX_BODY_BYTES, logger }));
 

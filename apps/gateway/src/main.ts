@@ -1,4 +1,4 @@
-import { readEnvironment, storeOptions } from "@hkhealth/config";
+import { graphStoreOptions, readEnvironment } from "@hkhealth/config";
 import { createStore, isStoreOpeningError, loadCatalogue } from "@hkhealth/store";
 import { startGateway } from "./gateway.js";
 import { createLogger } from "./logger.js";
@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   checkSubgraphUrls(subgraphUrls, subgraphs.map((subgraph) => subgraph.name));
   // A gateway whose every subgraph is served elsewhere needs no database of its own.
   const needsStore = subgraphs.some((subgraph) => !subgraphUrls[subgraph.name]);
-  const store = needsStore ? await createStore(storeOptions(environment)) : undefined;
+  const store = needsStore ? await createStore(graphStoreOptions(environment)) : undefined;
   const catalogue = store ? await loadCatalogue(store.prisma) : undefined;
   const gateway = await startGateway(
     { store, subgraphs, subgraphUrls, settings: gatewaySettings(environment), logger },

@@ -1,5 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
+import { currentQuerySignal } from "@hkhealth/store";
 import { Pool } from "undici";
 import { REQUEST_ID_HEADER } from "./request-id.js";
 import type { SubgraphResponse } from "./shared-fetches.js";
@@ -60,14 +61,17 @@ export class RemoteSubgraph implements GraphQLDataSource {
     const requestId = "incomingRequestContext" in options ? options.incomingRequestContext.request.http?.headers.get(REQUEST_ID_HEADER) : undefined;
     if (requestId) headers[REQUEST_ID_HEADER] = requestId;
 
-    const signal = AbortSignal.timeout(this.timeoutMs);
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    // A client that leaves aborts the fetch too, and the service then cancels its SQL.
+    const closed = currentQuerySignal();
+    const signal = closed ? AbortSignal.any([timeout, closed]) : timeout;
     try {
       return await this.post(body, headers, signal).catch((error: unknown) => {
         if (!isStaleConnection(error) || signal.aborted) throw error;
         return this.post(body, headers, signal);
       });
     } catch (error) {
-      throw this.failure(error as Error, signal.aborted);
+      throw this.failure(error as Error, timeout.aborted);
     }
   }
 

@@ -35,6 +35,10 @@ export interface GatewaySettings {
   /** Identical subgraph fetches in flight at once share one. */
   readonly shareSubgraphFetches: boolean;
   readonly shutdownGraceMs: number;
+  /** STATEMENT_TIMEOUT_MS, named in QUERY_TIMEOUT errors (the store enforces it). */
+  readonly statementTimeoutMs: number;
+  /** Longest string in any argument. */
+  readonly maxFilterLength: number;
 }
 
 export function gatewaySettings(environment: Environment): GatewaySettings {
@@ -63,6 +67,8 @@ export function gatewaySettings(environment: Environment): GatewaySettings {
     requestTimeoutMs: environment.REQUEST_TIMEOUT_MS,
     shareSubgraphFetches: environment.SHARE_SUBGRAPH_FETCHES,
     shutdownGraceMs: environment.SHUTDOWN_GRACE_MS,
+    statementTimeoutMs: environment.STATEMENT_TIMEOUT_MS,
+    maxFilterLength: environment.MAX_FILTER_LENGTH,
   };
 }
 

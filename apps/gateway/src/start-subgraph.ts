@@ -1,6 +1,6 @@
 // `pnpm start:subgraph <name>`: one subgraph as its own HTTP service, for a gateway (ours with
 // SUBGRAPH_URLS, Apollo Router, Hive Gateway) to call. Port: SUBGRAPH_PORT, else the subgraph's own.
-import { readEnvironment, storeOptions } from "@hkhealth/config";
+import { graphStoreOptions, readEnvironment } from "@hkhealth/config";
 import { createStore, isStoreOpeningError, loadCatalogue, type Store } from "@hkhealth/store";
 import { serveSubgraph } from "@hkhealth/subgraph-kit";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -41,7 +41,7 @@ async function main(name: string | undefined): Promise<number> {
   // (`pnpm prepare:database`): a deploy step, not a service starting, decides when the schema
   // changes. A PGlite folder is this service's alone: it migrates and loads it itself.
   const shared = environment.DATABASE_URL !== undefined;
-  const store = await createStore({ ...storeOptions(environment), migrate: !shared });
+  const store = await createStore({ ...graphStoreOptions(environment), migrate: !shared });
   if (shared) await expectCatalogue(store);
   else await loadCatalogue(store.prisma);
   const metrics = createMetrics({ poolStats: () => store.poolStats() });
@@ -51,7 +51,13 @@ async function main(name: string | undefined): Promise<number> {
     host: environment.HOST,
     introspection: environment.INTROSPECTION,
     includeStacktraceInErrorResponses: environment.DEBUG_ERRORS,
-    formatError: createErrorFormatter({ databaseTarget: store.target, debug: environment.DEBUG_ERRORS }),
+    formatError: createErrorFormatter({
+      databaseTarget: store.target,
+      statementTimeoutMs: environment.STATEMENT_TIMEOUT_MS,
+      debug: environment.DEBUG_ERRORS,
+      logger,
+    }),
+    argumentLimits: { maxFilterLength: environment.MAX_FILTER_LENGTH },
     // Only the gateway is meant to call a subgraph: no Sandbox here.
     plugins: [operationObserverPlugin, ApolloServerPluginLandingPageDisabled()],
     maxBodyBytes: environment.MAX_BODY_BYTES,

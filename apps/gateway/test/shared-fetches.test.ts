@@ -3,6 +3,7 @@ import { buildSchema, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InProcessSubgraph } from "../src/in-process-subgraph.js";
 import { SharedFetches, type SubgraphResponse } from "../src/shared-fetches.js";
+import { currentQuerySignal, withQuerySignal } from "@hkhealth/store";
 import { createContext } from "@hkhealth/subgraph-kit";
 import { buildAllSubgraphs } from "../src/subgraphs.js";
 import { startHarness, type Harness } from "./harness.js";
@@ -30,6 +31,27 @@ function heldSource() {
 }
 
 describe("SharedFetches", () => {
+  it("gives up a shared fetch (cancelling its SQL) only once every request waiting for it has been closed", async () => {
+    const { pending } = heldSource();
+    const signals: Array<AbortSignal | undefined> = [];
+    const fetches = new SharedFetches({
+      process: () => {
+        signals.push(currentQuerySignal());
+        return new Promise((resolve) => pending.push({ resolve, reject: () => {} }));
+      },
+    });
+    const clients = [new AbortController(), new AbortController()];
+    const answers = clients.map((client) => withQuerySignal(client.signal, () => fetches.process(fetchOf("{ a }"))));
+    expect(signals).toHaveLength(1);
+    const shared = signals[0]!;
+    clients[0]!.abort();
+    expect(shared.aborted).toBe(false); // the second request still waits for the answer
+    clients[1]!.abort();
+    expect(shared.aborted).toBe(true);
+    pending[0]!.resolve({ data: { a: 1 } });
+    await Promise.all(answers);
+  });
+
   it("sends identical fetches in flight once and gives each caller its own copy", async () => {
     const { source, sent, pending } = heldSource();
     let shared = 0;

@@ -108,6 +108,10 @@ const environmentSchema = z.object({
   SUBGRAPH_PORT: port.optional(),
   /** How long SIGTERM waits for in-flight requests before closing their connections. */
   SHUTDOWN_GRACE_MS: count(10_000, 0, 600_000),
+  /** Longest one SQL statement of the graph may run (PostgreSQL's statement_timeout; 0: none). Not for ingest. */
+  STATEMENT_TIMEOUT_MS: count(5_000, 0, 3_600_000),
+  /** Longest string in any argument (filter text, ids, field names, cursors); at least 100 so cursors fit. */
+  MAX_FILTER_LENGTH: count(200, 100, 100_000),
 });
 
 type ParsedEnvironment = z.infer<typeof environmentSchema>;
@@ -136,4 +140,9 @@ export function storeOptions(environment: Environment) {
     poolSize: environment.DATABASE_POOL_SIZE,
     migrationWaitMs: environment.MIGRATION_WAIT_MS,
   };
+}
+
+/** The store settings of the graph (gateway, subgraph services): statements bounded by STATEMENT_TIMEOUT_MS. */
+export function graphStoreOptions(environment: Environment) {
+  return { ...storeOptions(environment), statementTimeoutMs: environment.STATEMENT_TIMEOUT_MS || undefined };
 }

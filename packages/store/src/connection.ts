@@ -6,6 +6,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { DatabaseUnavailableError, describeDatabaseUrl } from "./errors.js";
 import { lockDataDir } from "./pglite-lock.js";
+import { boundRequestStatements } from "./query-cancellation.js";
 
 export interface ConnectionOptions {
   /** A PostgreSQL server; when absent the store runs on embedded PGlite. */
@@ -14,6 +15,12 @@ export interface ConnectionOptions {
   readonly dataDir?: string | undefined;
   /** Most connections the PostgreSQL pool opens (default 10). */
   readonly poolSize?: number | undefined;
+  /**
+   * Longest a statement of a GraphQL request may run on the server (PostgreSQL's
+   * statement_timeout); statements outside requests (an ingest, migrations) have no bound.
+   * PGlite does not enforce it.
+   */
+  readonly statementTimeoutMs?: number | undefined;
 }
 
 /** One physical database, embedded or remote, and the driver adapter Prisma reaches it through. */
@@ -42,12 +49,13 @@ export interface MigrationSession {
 }
 
 export async function openConnection(options: ConnectionOptions): Promise<Connection> {
-  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir);
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10, options.statementTimeoutMs) : openPglite(options.dataDir);
 }
 
-async function openPostgres(databaseUrl: string, poolSize: number): Promise<Connection> {
+async function openPostgres(databaseUrl: string, poolSize: number, statementTimeoutMs: number | undefined): Promise<Connection> {
   const target = describeDatabaseUrl(databaseUrl);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: 5_000 });
+  boundRequestStatements(pool, statementTimeoutMs);
   // An idle client losing its server (a restart) must not crash the process: the pool drops it.
   pool.on("error", () => {});
   const ping = async () => {

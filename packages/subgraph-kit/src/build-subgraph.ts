@@ -3,6 +3,7 @@ import { buildSubgraphSchema, type GraphQLResolverMap } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { parse, type GraphQLSchema } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
+import { checkArgumentsOfEveryField } from "./argument-checks.js";
 import type { GraphContext } from "./context.js";
 
 /** Federation 2 directives a subgraph may use. */
@@ -64,5 +65,6 @@ export async function buildSubgraph(definition: SubgraphDefinition): Promise<Sub
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...(extra as object) };
   }
   const schema = buildSubgraphSchema([{ typeDefs: parse(typeDefs), resolvers }]);
+  checkArgumentsOfEveryField(schema, (context) => (context as Partial<GraphContext> | undefined)?.argumentLimits);
   return { name: definition.name, typeDefs, schema };
 }

@@ -1,4 +1,5 @@
 import { createCatalogueLoaders, createRecordLoaders, type Store } from "@hkhealth/store";
+import { defaultArgumentLimits, type ArgumentLimits } from "./argument-checks.js";
 
 /**
  * What every resolver of every subgraph receives. One is made per GraphQL request (by the
@@ -9,8 +10,10 @@ export interface GraphContext {
   readonly store: Store;
   readonly loaders: ReturnType<typeof createCatalogueLoaders>;
   readonly records: ReturnType<typeof createRecordLoaders>;
+  /** What every argument is checked against before a resolver runs (MAX_FILTER_LENGTH). */
+  readonly argumentLimits: ArgumentLimits;
 }
 
-export function createContext(store: Store): GraphContext {
-  return { store, loaders: createCatalogueLoaders(store.prisma), records: createRecordLoaders(store.prisma) };
+export function createContext(store: Store, argumentLimits: ArgumentLimits = defaultArgumentLimits): GraphContext {
+  return { store, loaders: createCatalogueLoaders(store.prisma), records: createRecordLoaders(store.prisma), argumentLimits };
 }

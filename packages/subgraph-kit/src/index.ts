@@ -11,10 +11,19 @@ export { entityStub, type EntityStubClass } from "./entity-stub.js";
 export { AgencyReference, DatasetReference, ReleaseReference } from "./references.js";
 export { createContext, type GraphContext } from "./context.js";
 export { userInputError } from "./errors.js";
-export { decodeCursor, encodeCursor, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RECORD_PAGE_SIZE } from "./pagination.js";
+export {
+  checkArgumentValue,
+  checkArguments,
+  checkText,
+  defaultArgumentLimits,
+  DEFAULT_MAX_FILTER_LENGTH,
+  type ArgumentLimits,
+} from "./argument-checks.js";
+export { cursorInteger, cursorText, decodeCursor, decodeCursorInteger, encodeCursor, MAX_SQL_INTEGER, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RECORD_PAGE_SIZE } from "./pagination.js";
 export { serveSubgraph, type ServeSubgraphOptions, type ServedSubgraph } from "./serve-subgraph.js";
 export { gracefulStop, IDLE_CLOSE_MS, type CutRequest, type GracefulStop, type StopOutcome } from "./graceful-stop.js";
 export { datasetLinkResolver, recordLinksResolver, releaseOfIngestion, type RecordOrigin, type ViewKey } from "./record-links.js";
 export { listenForGraphQL } from "./listen.js";
+export { cancelQueriesOnClose } from "./cancel-on-close.js";
 export { selectedFields } from "./selection.js";
 export { answeredBy, nullWhenUnanswered } from "./partial-answers.js";

@@ -4,7 +4,9 @@ import { ApolloServer, type ApolloServerOptions, type ApolloServerPlugin } from 
 import { expressMiddleware } from "@as-integrations/express5";
 import type { Store } from "@hkhealth/store";
 import express, { type Express, type RequestHandler } from "express";
+import type { ArgumentLimits } from "./argument-checks.js";
 import type { Subgraph } from "./build-subgraph.js";
+import { cancelQueriesOnClose } from "./cancel-on-close.js";
 import { createContext, type GraphContext } from "./context.js";
 import { gracefulStop, type StopOutcome } from "./graceful-stop.js";
 
@@ -20,6 +22,8 @@ export interface ServeSubgraphOptions {
   /** Stack traces in error responses (off unless debugging). */
   readonly includeStacktraceInErrorResponses?: boolean;
   readonly introspection?: boolean;
+  /** What every argument is checked against (MAX_FILTER_LENGTH); the defaults when omitted. */
+  readonly argumentLimits?: ArgumentLimits;
   /** Largest request body, in bytes (default 100 000). */
   readonly maxBodyBytes?: number;
   /** How long stop() waits for the requests accepted before cutting them (default 10 s). */
@@ -91,8 +95,9 @@ export async function serveSubgraph(subgraph: Subgraph, store: Store, options: S
   app.use(
     "/graphql",
     express.json({ limit: options.maxBodyBytes ?? 100_000 }),
+    cancelQueriesOnClose,
     ...(options.beforeGraphQL ?? []),
-    expressMiddleware(apollo, { context: async () => createContext(store) }),
+    expressMiddleware(apollo, { context: async () => createContext(store, options.argumentLimits) }),
   );
   if (options.errorHandler) app.use(options.errorHandler);
 

@@ -1,3 +1,4 @@
+import { parseIsoDateTime } from "@hkhealth/plan";
 import { likeEscape, sqlLiteral, type SqlParams } from "./sql.js";
 import { RecordQueryError, type FieldFilter, type FieldType, type RecordSettings, type RecordFieldInfo } from "./types.js";
 
@@ -28,7 +29,12 @@ export function fieldExpression(field: RecordFieldInfo): string {
   return cast ? `${text}::${cast}` : text;
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+/** "YYYY-MM-DD" naming a day that exists (not 2022-02-30). */
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const day = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().startsWith(value);
+}
 
 /** Checks a comparison value against the field's type; returns it as the JavaScript value it stands for. */
 function checkedValue(field: RecordFieldInfo, operator: string, value: unknown): string | number | boolean {
@@ -44,11 +50,14 @@ function checkedValue(field: RecordFieldInfo, operator: string, value: unknown):
       if (typeof value !== "boolean") throw wrong("true or false");
       return value;
     case "DATE":
-      if (typeof value !== "string" || !isoDate.test(value)) throw wrong('a date "YYYY-MM-DD"');
+      if (typeof value !== "string" || !isCalendarDate(value)) throw wrong('a date "YYYY-MM-DD"');
       return value;
-    case "DATETIME":
-      if (typeof value !== "string" || Number.isNaN(Date.parse(withHongKongOffset(value)))) throw wrong("an ISO 8601 date-time");
-      return withHongKongOffset(value);
+    case "DATETIME": {
+      // Only what PostgreSQL reads the same way: "2022" is a date to JavaScript, not to timestamptz.
+      const instant = typeof value === "string" ? (isCalendarDate(value) ? parseIsoDateTime(`${value}T00:00`) : parseIsoDateTime(value)) : undefined;
+      if (!instant) throw wrong('an ISO 8601 date-time ("2019-05-01T12:00:00+08:00") or a date');
+      return instant.toISOString();
+    }
     case "STRING":
       if (typeof value === "object" && value !== null) throw wrong("a string");
       return String(value);
@@ -59,11 +68,6 @@ function checkedValue(field: RecordFieldInfo, operator: string, value: unknown):
 export function comparisonValue(field: RecordFieldInfo, operator: string, value: unknown, params: SqlParams): string {
   const checked = checkedValue(field, operator, value);
   return params.add(typeof checked === "number" ? String(checked) : checked, castOf[field.type] ?? "text");
-}
-
-/** Date-times written without a zone are Hong Kong time, as in the agencies' files. */
-export function withHongKongOffset(value: string): string {
-  return /(Z|[+-]\d{2}:?\d{2})$/i.test(value) || !value.includes("T") ? value : `${value}+08:00`;
 }
 
 /**

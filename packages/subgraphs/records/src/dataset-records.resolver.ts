@@ -11,9 +11,10 @@ import {
 import { aggregateRecords, countRecords, findRecords, RecordQueryError, type RecordSettings } from "@hkhealth/store";
 import {
   answeredBy,
-  decodeCursor,
+  decodeCursorInteger,
   encodeCursor,
   MAX_RECORD_PAGE_SIZE,
+  MAX_SQL_INTEGER,
   pageSize,
   userInputError,
   type GraphContext,
@@ -73,11 +74,8 @@ export class DatasetRecordsResolver {
     const settings = await settingsOf(dataset, context);
     const size = pageSize(first, MAX_RECORD_PAGE_SIZE);
     const customOrder = (orderBy?.length ?? 0) > 0;
-    const offset = customOrder && after ? Number(decodeCursor(OFFSET_CURSOR, after)) : 0;
-    const afterId = !customOrder && after ? decodeCursor(ID_CURSOR, after) : undefined;
-    if (!Number.isInteger(offset) || offset < 0 || (afterId !== undefined && !/^\d+$/.test(afterId))) {
-      throw userInputError(`"after" is not a cursor of this list: ${JSON.stringify(after)}`);
-    }
+    const offset = customOrder && after ? decodeCursorInteger(OFFSET_CURSOR, after, MAX_SQL_INTEGER) : 0;
+    const afterId = !customOrder && after ? String(decodeCursorInteger(ID_CURSOR, after)) : undefined;
     const window = { asOf, from, to };
     const page = await asUserInput(() =>
       findRecords(context.store.prisma, settings, { ...window, filter, orderBy, first: size, offset, ...(afterId ? { afterId } : {}) }),

@@ -1,6 +1,6 @@
 import { DateTimeScalar } from "@hkhealth/plan";
 import { aggregateRecords, countRecords, findRecords, type FieldFilter, type RecordSettings } from "@hkhealth/store";
-import { decodeCursor, encodeCursor, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
+import { decodeCursorInteger, encodeCursor, pageSize, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { parseCovidBuilding } from "./building.js";
 import { CovidBuildingConnection, CovidBuildingDistrictCount } from "./building-connection.js";
@@ -28,9 +28,7 @@ function buildingFilters(district: string | null | undefined, search: string | n
 
 function recordIdAfter(after: string | null | undefined): string | undefined {
   if (after == null) return undefined;
-  const id = decodeCursor(CURSOR_KIND, after);
-  if (!/^\d+$/.test(id)) throw userInputError(`"after" is not a building cursor: ${JSON.stringify(after)}`, { argument: "after" });
-  return id;
+  return String(decodeCursorInteger(CURSOR_KIND, after));
 }
 
 @Resolver(() => CovidBuildingView)

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
+import { decodeCursorInteger, encodeCursor, MAX_SQL_INTEGER, pageSize, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { CovidCase } from "./case.js";
 import { CovidCaseConnection } from "./case-connection.js";
@@ -12,9 +12,7 @@ const CURSOR_KIND = "covid-case";
 
 function caseNumberAfter(after: string | null | undefined): number | undefined {
   if (after == null) return undefined;
-  const caseNumber = Number(decodeCursor(CURSOR_KIND, after));
-  if (!Number.isSafeInteger(caseNumber)) throw userInputError(`"after" is not a case cursor: ${JSON.stringify(after)}`, { argument: "after" });
-  return caseNumber;
+  return decodeCursorInteger(CURSOR_KIND, after, MAX_SQL_INTEGER);
 }
 
 @Resolver(() => CovidCaseView)

@@ -1,5 +1,5 @@
 import { DateTimeScalar } from "@hkhealth/plan";
-import { decodeCursor, encodeCursor, MAX_RECORD_PAGE_SIZE, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
+import { cursorInteger, decodeCursor, encodeCursor, MAX_RECORD_PAGE_SIZE, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { haLoaders, snapshotKey } from "../loaders.js";
 import { AedHistoryArgs } from "./aed-history-args.js";
@@ -17,10 +17,11 @@ function historyCursor(waitingTime: AedWaitingTime): string {
 function afterPosition(cursor: string): { observedAt: Date; recordId: string } {
   const [instant = "", recordId = ""] = decodeCursor(HISTORY_CURSOR, cursor).split("|");
   const observedAt = new Date(instant);
-  if (Number.isNaN(observedAt.getTime()) || !/^\d+$/.test(recordId)) {
-    throw userInputError(`"after" is not a cursor of this list: ${JSON.stringify(cursor)}`, { argument: "after" });
+  // Only what historyCursor writes: an instant that prints back the same, and a record id.
+  if (Number.isNaN(observedAt.getTime()) || observedAt.toISOString() !== instant) {
+    throw userInputError(`"after" is not a cursor this list gave out: ${JSON.stringify(cursor)}`, { argument: "after" });
   }
-  return { observedAt, recordId };
+  return { observedAt, recordId: String(cursorInteger(recordId, cursor)) };
 }
 
 @Resolver(() => AedWaitingTimeView)

@@ -1,5 +1,5 @@
 import { Language } from "@hkhealth/plan";
-import { answeredBy, DatasetReference, decodeCursor, encodeCursor, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
+import { answeredBy, DatasetReference, decodeCursorInteger, encodeCursor, pageSize, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { inLanguage } from "../shared/localised.js";
 import { recordLinksResolver } from "@hkhealth/subgraph-kit";
@@ -24,8 +24,7 @@ async function providerPage(
   after: string | null | undefined,
 ): Promise<EhrssProviderConnection> {
   const size = pageSize(first);
-  const afterId = after == null ? undefined : decodeCursor(CURSOR_KIND, after);
-  if (afterId !== undefined && !/^\d+$/.test(afterId)) throw userInputError(`"after" is not a cursor of this list: ${JSON.stringify(after)}`, { argument: "after" });
+  const afterId = after == null ? undefined : String(decodeCursorInteger(CURSOR_KIND, after));
   const page = await findProviders(store.prisma, datasetId, { ...filter, first: size, afterId });
   const edges = page.providers.map((node) => ({ cursor: encodeCursor(CURSOR_KIND, node.id), node }));
   return {

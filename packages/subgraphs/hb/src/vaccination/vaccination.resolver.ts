@@ -1,4 +1,4 @@
-import { answeredBy, DatasetReference, decodeCursor, encodeCursor, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
+import { answeredBy, cursorInteger, cursorText, DatasetReference, decodeCursor, encodeCursor, MAX_SQL_INTEGER, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { recordLinksResolver } from "@hkhealth/subgraph-kit";
 import { VaccinationDimension } from "./enums.js";
@@ -12,14 +12,17 @@ const CURSOR_KIND = "vaccination-doses";
 
 function positionAfter(after: string | null | undefined): DosesPosition | undefined {
   if (after == null) return undefined;
-  const position: unknown = JSON.parse(decodeCursor(CURSOR_KIND, after));
-  const valid =
-    Array.isArray(position) &&
-    position.length === 4 &&
-    position.slice(0, 3).every((part) => typeof part === "string") &&
-    Number.isInteger(position[3]);
-  if (!valid) throw userInputError(`"after" is not a cursor of this list: ${JSON.stringify(after)}`, { argument: "after" });
-  return position as unknown as DosesPosition;
+  let position: unknown;
+  try {
+    position = JSON.parse(decodeCursor(CURSOR_KIND, after));
+  } catch {
+    position = undefined;
+  }
+  if (!Array.isArray(position) || position.length !== 4 || !Number.isInteger(position[3])) {
+    throw userInputError(`"after" is not a cursor this list gave out: ${JSON.stringify(after)}`, { argument: "after" });
+  }
+  const [date, ageGroup, sex, column] = position as unknown[];
+  return [cursorText(date, after), cursorText(ageGroup, after), cursorText(sex, after), cursorInteger(String(column), after, MAX_SQL_INTEGER)];
 }
 
 const filterArgument = { nullable: true, description: "Conditions on the doses; all must hold." } as const;

@@ -10,7 +10,7 @@ import {
   todayInHongKong,
   isoDate, localised } from "@hkhealth/plan";
 import { findDatasets } from "@hkhealth/store";
-import { decodeCursor, encodeCursor, nullWhenUnanswered, pageSize, selectedFields, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
+import { decodeCursorInteger, encodeCursor, MAX_SQL_INTEGER, nullWhenUnanswered, pageSize, selectedFields, type GraphContext } from "@hkhealth/subgraph-kit";
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { DatasetView, datasetViewOf } from "./dataset-view.js";
@@ -19,9 +19,7 @@ const CURSOR_KIND = "dataset";
 
 function positionAfter(after: string | null | undefined): number | undefined {
   if (after == null) return undefined;
-  const position = Number(decodeCursor(CURSOR_KIND, after));
-  if (!Number.isInteger(position)) throw userInputError(`"after" is not a dataset cursor: ${JSON.stringify(after)}`);
-  return position;
+  return decodeCursorInteger(CURSOR_KIND, after, MAX_SQL_INTEGER);
 }
 
 @Resolver(() => Dataset)
