@@ -103,7 +103,7 @@ const environmentSchema = z.object({
   /** Characters of one record (a CSV line, an XLSX row, a JSON or XML record, as stored). */
   INGEST_MAX_RECORD_CHARACTERS: count(1_000_000, 1_000, 100_000_000),
   /** Bytes of a JSON or XML file, which are read whole. */
-  INGEST_MAX_DOCUMENT_BYTES: count(32_000_000, 1_000, 2_000_000_000),
+  INGEST_MAX_DOCUMENT_BYTES: count(16_000_000, 1_000, 2_000_000_000),
   /** Nesting of objects, arrays or elements in a JSON or XML file. */
   INGEST_MAX_NESTING: count(32, 2, 1_000),
 });

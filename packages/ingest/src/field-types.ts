@@ -4,8 +4,8 @@ import { mergeFieldType, type FieldType } from "./values.js";
 /**
  * A dataset's fields and the type their values agree on, starting from the ones stored and
  * merging in each value of a file. A field whose values have all been missing so far has no
- * type yet, so it is not saved until a value arrives. A stored type is established: earlier
- * files' records are typed by it, so a value that would change it is refused, not merged
+ * type yet, so it is not saved until a value arrives. A declared or stored type is established:
+ * earlier files' records are typed by it, so a value that does not fit it is refused, not merged
  * (within a file, mixed values of a new field still make it STRING).
  */
 export class FieldTypes {
@@ -14,22 +14,27 @@ export class FieldTypes {
   readonly #positions = new Map<string, number>();
   readonly #established = new Map<string, FieldType>();
 
-  constructor(stored: readonly RecordFieldInfo[]) {
+  /** `declared`: the dataset's own types (declared-field-types.ts), which win over stored ones. */
+  constructor(stored: readonly RecordFieldInfo[], declared: Readonly<Record<string, FieldType>> = {}) {
     for (const field of stored) {
       this.#types.set(field.name, field.type);
       this.#positions.set(field.name, field.position);
       this.#established.set(field.name, field.type);
     }
+    for (const [name, type] of Object.entries(declared)) this.#established.set(name, type);
   }
 
   /** Merges a value's type into its field's; returns the established type it does not fit, if so (and merges nothing). */
   add(name: string, type: FieldType | null): FieldType | undefined {
     const current = this.#types.get(name);
     if (current !== undefined && (current === type || type === null)) return undefined;
-    const merged = mergeFieldType(current, type);
     const established = this.#established.get(name);
-    if (established !== undefined && merged !== established) return established;
-    this.#types.set(name, merged);
+    if (established === undefined) {
+      this.#types.set(name, mergeFieldType(current, type));
+      return undefined;
+    }
+    if (type !== null && mergeFieldType(established, type) !== established) return established;
+    this.#types.set(name, established);
     return undefined;
   }
 

@@ -1,4 +1,5 @@
 import { insertRecords, readDatasetFields, RecordBatch, saveDatasetFields, type Prisma, type PrismaClient } from "@hkhealth/store";
+import { declaredFieldTypes } from "./declared-field-types.js";
 import { IngestError } from "./errors.js";
 import { FieldTypes } from "./field-types.js";
 import type { FileFormat, RawRow } from "./formats/index.js";
@@ -66,7 +67,7 @@ async function writeInTransaction(tx: Prisma.TransactionClient, ingestion: Inges
     select: { id: true },
   });
   const storedFields = await readDatasetFields(tx, datasetId);
-  const fieldTypes = new FieldTypes(storedFields);
+  const fieldTypes = new FieldTypes(storedFields, declaredFieldTypes[datasetId]);
   const preparer = new RecordPreparer(ingestion.validate, observation, fieldTypes, {
     source: file.location,
     maxRecordCharacters: ingestion.maxRecordCharacters,

@@ -69,6 +69,15 @@ describe("RecordPreparer", () => {
     expect(types.list().map((field) => field.type)).toEqual(["NUMBER", "DATETIME", "DATE"]);
   });
 
+  it("takes a declared type as established from the first file, so layouts that differ fit it in any order", () => {
+    const declared = { topWait: "STRING" } as const;
+    const fresh = new FieldTypes([], declared);
+    preparer(fresh).fieldsJson({ topWait: "1.5" }, fail); // the 2019 history's hours
+    expect(fresh.list()).toEqual([{ name: "topWait", type: "STRING", position: 1 }]);
+    const stored = new FieldTypes(fresh.list(), declared);
+    expect(preparer(stored).fieldsJson({ topWait: "Over 2 hours" }, fail)).toBe('{"topWait":"Over 2 hours"}'); // the v1 feed's text
+  });
+
   it.each([
     ["a NUL", { name: "a\u0000b" }, 'field "name": the value has a NUL character (U+0000) at character 2, which the database cannot store'],
     ["a lone high surrogate", { name: "x\ud800" }, 'field "name": the value has a lone surrogate (U+D800, half of a character) at character 2'],

@@ -186,6 +186,15 @@ describe("a file that would change a field's type", () => {
     expect(await store.prisma.datasetField.findMany({ where: { datasetId }, orderBy: { name: "asc" } })).toEqual(typesBefore);
   });
 
+  it("accepts A&E's layouts in any order: their topWait (hours, or text) is declared STRING", async () => {
+    const history = scratchFile("aed-history.csv", "hospName,topWait,updateTime,updateDate\nKwong Wah Hospital,1.5,2019-04-18 23:45:00,2019-04-18\n");
+    const v1 = scratchFile("aed-v1.json", '{"waitTime":[{"hospName":"Kwong Wah Hospital","topWait":"Over 2 hours"}],"updateTime":"20/4/2019 10:30am"}');
+    await ingestFile(store, { datasetId: "ha-aed-waiting-time", location: history });
+    expect(await ingestFile(store, { datasetId: "ha-aed-waiting-time", location: v1 })).toMatchObject({ status: "ingested", records: 1 });
+    const field = await store.prisma.datasetField.findFirst({ where: { datasetId: "ha-aed-waiting-time", name: "topWait" } });
+    expect(field?.type).toBe("STRING");
+  });
+
   it("still makes a new field STRING when its values are mixed within one file", async () => {
     const path = scratchFile("mixed.csv", "Case no.,Mixed field\n5,12\n6,twelve\n");
     expect(await ingestFile(store, { datasetId, resource: "mixed", location: path })).toMatchObject({ status: "ingested", records: 2 });

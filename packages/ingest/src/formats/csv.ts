@@ -2,7 +2,7 @@ import { pipeline, type Readable } from "node:stream";
 import { CsvError, Parser, type Options } from "csv-parse";
 import { ingestLimits } from "../limits.js";
 import { sniffFormat } from "./detect.js";
-import { utf8Text } from "./encoding.js";
+import { utf8Bytes } from "./encoding.js";
 import { failAt } from "./fail.js";
 import { headerNames } from "./header.js";
 import { recordTooLong } from "./limits.js";
@@ -20,13 +20,14 @@ async function* readCsvRows({ source, open, limits = ingestLimits() }: ParseInpu
   const file = open();
   const lines = new RecordLines();
   const parser = new LineCountingParser(lines, {
+    bom: true,
     skip_empty_lines: true,
     relax_column_count: true, // checked below, with a clearer message
     // Bounds what csv-parse buffers: a file on one line is refused once its line passes this.
     max_record_size: limits.maxRecordCharacters,
   });
-  const text = (chunks: AsyncIterable<Buffer>) => utf8Text(source, chunks);
-  const records: AsyncIterable<string[]> = pipeline(file, text, parser, () => {
+  const utf8 = (chunks: AsyncIterable<Buffer>) => utf8Bytes(source, chunks);
+  const records: AsyncIterable<string[]> = pipeline(file, utf8, parser, () => {
     // errors reach the loop below through the parser
   });
   const hinted = withFormatHint(file);

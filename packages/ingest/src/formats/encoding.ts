@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { IngestError } from "../errors.js";
 
 /**
@@ -40,47 +41,65 @@ export interface Utf8Options {
 }
 
 /**
- * The text of a file's bytes as they stream, refused unless it is UTF-8: a UTF-16 or UTF-32 file,
- * with or without a byte order mark, names its encoding; bytes that are not UTF-8 (Big5, GB2312,
- * Latin-1) name the line they are on and the encoding they look like. A UTF-8 byte order mark is
- * dropped. With `maxBytes`, a larger file is refused as soon as that many bytes have come in.
+ * A file's bytes as they stream, refused unless they are UTF-8: a UTF-16 or UTF-32 file, with or
+ * without a byte order mark, names its encoding; bytes that are not UTF-8 (Big5, GB2312, Latin-1)
+ * name the line they are on and the encoding they look like. The bytes are passed on as read
+ * (a UTF-8 byte order mark included), each chunk ending on a whole character. With `maxBytes`,
+ * a larger file is refused as soon as that many bytes have come in.
  */
-export async function* utf8Text(source: string, chunks: AsyncIterable<Buffer | string>, options: Utf8Options = {}): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  let start: Buffer | undefined = Buffer.alloc(0);
+export async function* utf8Bytes(source: string, chunks: AsyncIterable<Buffer | string>, options: Utf8Options = {}): AsyncGenerator<Buffer> {
+  let carried: Buffer = Buffer.alloc(0); // the start of the file, or of a character cut by a chunk's end
+  let judged = false;
   let bytes = 0;
   let lines = 1;
-  const decode = (chunk: Buffer, stream: boolean): string => {
-    try {
-      const text = decoder.decode(chunk, { stream });
-      lines += countNewlines(chunk);
-      return text;
-    } catch {
-      throw notUtf8(source, chunk, lines);
-    }
-  };
   for await (const piece of chunks) {
-    let chunk = typeof piece === "string" ? Buffer.from(piece) : piece;
+    const chunk = typeof piece === "string" ? Buffer.from(piece) : piece;
     bytes += chunk.length;
     if (options.maxBytes !== undefined && bytes > options.maxBytes) {
       const setting = options.maxBytesSetting === undefined ? "" : ` (${options.maxBytesSetting})`;
       throw new IngestError(source, `is larger than the ${options.maxBytes.toLocaleString("en")} bytes a file of this format may have${setting}`);
     }
-    if (start !== undefined) {
-      chunk = Buffer.concat([start, chunk]);
-      if (chunk.length < judgedBytes) {
-        start = chunk;
+    const all = carried.length === 0 ? chunk : Buffer.concat([carried, chunk]);
+    if (!judged) {
+      if (all.length < judgedBytes) {
+        carried = all;
         continue;
       }
-      start = undefined;
-      refuseOtherEncoding(source, chunk);
+      judged = true;
+      refuseOtherEncoding(source, all);
     }
-    const text = decode(chunk, true);
-    if (text !== "") yield text;
+    const whole = all.length - cutCharacterLength(all);
+    const complete = all.subarray(0, whole);
+    if (!isUtf8(complete)) throw notUtf8(source, complete, lines);
+    lines += countNewlines(complete);
+    carried = Buffer.from(all.subarray(whole));
+    if (complete.length > 0) yield complete;
   }
-  if (start !== undefined) refuseOtherEncoding(source, start);
-  const rest = decode(start ?? Buffer.alloc(0), false);
-  if (rest !== "") yield rest;
+  if (!judged) refuseOtherEncoding(source, carried);
+  if (!isUtf8(carried)) throw notUtf8(source, carried, lines);
+  if (carried.length > 0) yield carried;
+}
+
+/** The text of utf8Bytes, without a byte order mark. */
+export async function utf8Text(source: string, chunks: AsyncIterable<Buffer | string>, options: Utf8Options = {}): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const part of utf8Bytes(source, chunks, options)) parts.push(part);
+  const text = Buffer.concat(parts).toString("utf8");
+  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+}
+
+/** How many bytes at the end of a chunk begin a character that the chunk does not finish. */
+function cutCharacterLength(chunk: Buffer): number {
+  for (let back = 1; back <= Math.min(3, chunk.length); back++) {
+    const byte = chunk[chunk.length - back] as number;
+    if (byte < 0x80) return 0; // ASCII: nothing cut
+    if (byte >= 0xc0) {
+      const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+      return length > back ? back : 0;
+    }
+    // a continuation byte: look further back for the lead byte
+  }
+  return 0;
 }
 
 function refuseOtherEncoding(source: string, start: Buffer): void {

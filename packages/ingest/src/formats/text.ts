@@ -7,14 +7,12 @@ import { utf8Text } from "./encoding.js";
  * XML); CSV and XLSX stream instead.
  */
 export async function readText(source: string, open: () => Readable, maxBytes: number): Promise<string> {
-  const parts: string[] = [];
   const file = open();
   try {
-    for await (const text of utf8Text(source, file, { maxBytes, maxBytesSetting: "INGEST_MAX_DOCUMENT_BYTES" })) parts.push(text);
+    return await utf8Text(source, file, { maxBytes, maxBytesSetting: "INGEST_MAX_DOCUMENT_BYTES" });
   } finally {
     file.destroy();
   }
-  return parts.join("");
 }
 
 /** "line L, column C" (both 1-based) of a character offset in a text. */

@@ -63,7 +63,7 @@ describe("a 64 MB file on one line", () => {
   ] as const)("%s: refused past the document limit, having read about that much", async (format, parser, start) => {
     const path = oneLineFile(`one-line.${format.toLowerCase()}`, start);
     const { message, bytesRead } = await refusalAfterReading(parser, path);
-    expect(message).toBe(`${path}: is larger than the 32,000,000 bytes a file of this format may have (INGEST_MAX_DOCUMENT_BYTES)`);
+    expect(message).toBe(`${path}: is larger than the 16,000,000 bytes a file of this format may have (INGEST_MAX_DOCUMENT_BYTES)`);
     expect(bytesRead).toBeLessThan(maxDocumentBytes + slack);
   });
 });
