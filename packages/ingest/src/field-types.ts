@@ -1,4 +1,5 @@
 import type { RecordFieldInfo } from "@hkhealth/store";
+import type { DeclaredFieldType } from "./declared-field-types.js";
 import { mergeFieldType, type FieldType } from "./values.js";
 
 /**
@@ -12,23 +13,24 @@ export class FieldTypes {
   // A Map keeps the order fields first appear in.
   readonly #types = new Map<string, FieldType | null>();
   readonly #positions = new Map<string, number>();
-  readonly #established = new Map<string, FieldType>();
+  readonly #stored = new Map<string, FieldType>();
+  readonly #declared: DeclaredFieldType;
 
   /** `declared`: the dataset's own types (declared-field-types.ts), which win over stored ones. */
-  constructor(stored: readonly RecordFieldInfo[], declared: Readonly<Record<string, FieldType>> = {}) {
+  constructor(stored: readonly RecordFieldInfo[], declared: DeclaredFieldType = () => undefined) {
     for (const field of stored) {
       this.#types.set(field.name, field.type);
       this.#positions.set(field.name, field.position);
-      this.#established.set(field.name, field.type);
+      this.#stored.set(field.name, field.type);
     }
-    for (const [name, type] of Object.entries(declared)) this.#established.set(name, type);
+    this.#declared = declared;
   }
 
   /** Merges a value's type into its field's; returns the established type it does not fit, if so (and merges nothing). */
   add(name: string, type: FieldType | null): FieldType | undefined {
     const current = this.#types.get(name);
     if (current !== undefined && (current === type || type === null)) return undefined;
-    const established = this.#established.get(name);
+    const established = this.#declared(name) ?? this.#stored.get(name);
     if (established === undefined) {
       this.#types.set(name, mergeFieldType(current, type));
       return undefined;

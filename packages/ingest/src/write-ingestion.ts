@@ -67,7 +67,7 @@ async function writeInTransaction(tx: Prisma.TransactionClient, ingestion: Inges
     select: { id: true },
   });
   const storedFields = await readDatasetFields(tx, datasetId);
-  const fieldTypes = new FieldTypes(storedFields, declaredFieldTypes[datasetId]);
+  const fieldTypes = new FieldTypes(storedFields, declaredFieldTypes(datasetId));
   const preparer = new RecordPreparer(ingestion.validate, observation, fieldTypes, {
     source: file.location,
     maxRecordCharacters: ingestion.maxRecordCharacters,

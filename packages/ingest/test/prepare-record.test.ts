@@ -2,6 +2,7 @@ import { RecordBatch } from "@hkhealth/store";
 import { describe, expect, it } from "vitest";
 import { normaliseValue, type RawRow, type RawValue } from "../src/index.js";
 import { FieldTypes } from "../src/field-types.js";
+import { declaredFieldTypes } from "../src/declared-field-types.js";
 import { failAt } from "../src/formats/fail.js";
 import { RecordPreparer } from "../src/prepare-record.js";
 
@@ -70,7 +71,7 @@ describe("RecordPreparer", () => {
   });
 
   it("takes a declared type as established from the first file, so layouts that differ fit it in any order", () => {
-    const declared = { topWait: "STRING" } as const;
+    const declared = declaredFieldTypes("ha-aed-waiting-time");
     const fresh = new FieldTypes([], declared);
     preparer(fresh).fieldsJson({ topWait: "1.5" }, fail); // the 2019 history's hours
     expect(fresh.list()).toEqual([{ name: "topWait", type: "STRING", position: 1 }]);
