@@ -1,4 +1,5 @@
 import type { RecordBatch } from "@hkhealth/store";
+import { quoteValue } from "./errors.js";
 import type { FieldTypes } from "./field-types.js";
 import { failAt, type Fail } from "./formats/fail.js";
 import { recordTooLong } from "./formats/limits.js";
@@ -28,6 +29,7 @@ export class RecordPreparer {
   readonly #fields = new Map<string, FieldState>();
   readonly #slot: NormalisedSlot = { value: null, type: null };
   readonly #file: RecordFile;
+  #recordsWithValues = 0;
 
   constructor(validate: (row: RawRow) => void, observation: ObservationTime, fieldTypes: FieldTypes, file: RecordFile) {
     this.#validate = validate;
@@ -44,7 +46,13 @@ export class RecordPreparer {
     const json = this.fieldsJson(row.fields, fail);
     if (json.length > this.#file.maxRecordCharacters) fail(recordTooLong(this.#file.maxRecordCharacters));
     batch.add(row.ordinal, observedAt, json);
+    if (hasValue(row.fields)) this.#recordsWithValues++;
     return observedAt;
+  }
+
+  /** Records added so far with at least one value that is not missing: a file with none holds nothing. */
+  get recordsWithValues(): number {
+    return this.#recordsWithValues;
   }
 
   /** The fields, normalised, as the text of a JSON object: what JSON.stringify writes for them. `fail` refuses the row. */
@@ -82,11 +90,17 @@ export class RecordPreparer {
   }
 }
 
+function hasValue(fields: Readonly<Record<string, RawValue>>): boolean {
+  for (const name in fields) {
+    const value = fields[name];
+    if (value !== null && value !== undefined && (typeof value !== "string" || value.trim() !== "")) return true;
+  }
+  return false;
+}
+
 /** The refusal of a value that would change the type a field has from the dataset's earlier files. */
 function notOfType(raw: RawValue, type: FieldType | null, established: FieldType): string {
-  const shown = JSON.stringify(raw);
-  const value = shown.length > 60 ? `${shown.slice(0, 57)}...` : shown;
-  return `${value} (${type ?? "empty"}) does not fit the field's type ${established}, established by the dataset's earlier files; earlier records keep their type, so the file is refused`;
+  return `${quoteValue(raw)} (${type ?? "empty"}) does not fit the field's type ${established}, established by the dataset's earlier files; earlier records keep their type, so the file is refused`;
 }
 
 /** A field of the file: its name as a JSON key, and its last value with that value's JSON member ("name":value). */

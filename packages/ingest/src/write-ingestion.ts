@@ -95,6 +95,7 @@ async function writeInTransaction(tx: Prisma.TransactionClient, ingestion: Inges
     await writes.finish();
     // A publisher never means "no rows": such a file is cut short or the wrong one.
     if (written === 0) throw new IngestError(file.location, `has no records (${noRecordsIn[ingestion.format]}), so nothing was written`);
+    if (preparer.recordsWithValues === 0) throw new IngestError(file.location, `has ${written} records but not one value in them, so nothing was written`);
   } catch (error) {
     throw await writes.settle(error);
   }

@@ -121,6 +121,15 @@ describe("files without records", () => {
   });
 
   it.each([
+    ["CSV lines of empty cells", "empty-cells.csv", "Case no.,Name\n,\n , \n"],
+    ["JSON records without fields", "empty-records.json", "[{}, {}]"],
+    ["JSON records of nulls", "null-records.json", '[{"Case no.":null,"Name":""}, {"Case no.":null}]'],
+  ])("refuses %s", async (_, name, content) => {
+    const path = scratchFile(name, content);
+    expect(await refusal(path)).toBe(`${path}: has 2 records but not one value in them, so nothing was written`);
+  });
+
+  it.each([
     ["a header-only sheet", [["Case no.", "Name"]]],
     ["an empty sheet", []],
   ])("refuses an XLSX workbook with %s", async (_, rows) => {
@@ -162,6 +171,11 @@ describe("characters the database cannot store", () => {
   it("refuses a NUL in a JSON key", async () => {
     const path = scratchFile("escaped-key.json", '[{"Case no.":1,"Na\\u0000me":"Tsuen Wan"}]');
     expect(await refusal(path)).toBe(`${path}: $[0]: field "Na\\u0000me": the field's name has a NUL character (U+0000) at character 3, which the database cannot store`);
+  });
+
+  it("refuses a raw NUL in XML text at its record and field", async () => {
+    const path = scratchFile("nul.xml", "<cases><case><no>1</no></case><case><no>2\u0000</no></case></cases>");
+    expect(await refusal(path)).toBe(`${path}: /cases/case[2]: field "no": the value has a NUL character (U+0000) at character 2, which the database cannot store`);
   });
 
   it.each(["&#0;", "&#x0;", "&#xD800;", "&#1;"])("refuses the XML character reference %s at its line and column", async (reference) => {
