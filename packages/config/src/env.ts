@@ -112,6 +112,14 @@ const environmentSchema = z.object({
   STATEMENT_TIMEOUT_MS: count(5_000, 0, 3_600_000),
   /** Longest string in any argument (filter text, ids, field names, cursors); at least 100 so cursors fit. */
   MAX_FILTER_LENGTH: count(200, 100, 100_000),
+
+  // Limits on one file the ingest reads (see the README's "Refused files").
+  /** Characters of one record (a CSV line, an XLSX row, a JSON or XML record, as stored). */
+  INGEST_MAX_RECORD_CHARACTERS: count(1_000_000, 1_000, 100_000_000),
+  /** Bytes of a JSON or XML file, which are read whole. */
+  INGEST_MAX_DOCUMENT_BYTES: count(16_000_000, 1_000, 2_000_000_000),
+  /** Nesting of objects, arrays or elements in a JSON or XML file. */
+  INGEST_MAX_NESTING: count(32, 2, 1_000),
 });
 
 type ParsedEnvironment = z.infer<typeof environmentSchema>;

@@ -19,3 +19,9 @@ export class IngestError extends Error {
     this.name = "IngestError";
   }
 }
+
+/** A value as a message shows it: as JSON, cut to 60 characters. */
+export function quoteValue(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}

@@ -1,9 +1,11 @@
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import type { PrismaClient, Store } from "@hkhealth/store";
 import { chooseFormat, withFormatHint } from "./choose-format.js";
 import { findDataset, type TargetDataset } from "./dataset.js";
 import { IngestError } from "./errors.js";
 import { parsers, type FileFormat } from "./formats/index.js";
+import { ingestLimits } from "./limits.js";
 import { observationTime } from "./observation-time.js";
 import { requireRelease, type ReleaseOption } from "./release.js";
 import type { IngestRequest, IngestResult } from "./request.js";
@@ -59,7 +61,10 @@ interface Reading {
 /** Parses the file and writes what it holds. */
 async function readIntoDataset(prisma: PrismaClient, { request, dataset, releases, requestedRelease, file, format }: Reading): Promise<IngestResult> {
   const source = file.location;
-  const parsed = await parsers[format]({ source, open: () => createReadStream(file.path), recordPath: dataset.recordPath ?? undefined });
+  if ((await stat(file.path)).size === 0) throw new IngestError(source, "the file is empty (0 bytes)");
+  const limits = ingestLimits(request.limits);
+  const open = () => createReadStream(file.path);
+  const parsed = await parsers[format]({ source, open, recordPath: dataset.recordPath ?? undefined, limits });
   const observation = observationTime({
     source,
     observedAtField: dataset.observedAtField,
@@ -76,6 +81,7 @@ async function readIntoDataset(prisma: PrismaClient, { request, dataset, release
       file,
       rows: parsed.rows,
       validate: rowValidator(dataset.id, source),
+      maxRecordCharacters: limits.maxRecordCharacters,
       observation,
       releases,
       requestedRelease,

@@ -1,4 +1,5 @@
 import type { FileFormat } from "./formats/index.js";
+import type { IngestLimits } from "./limits.js";
 
 /** How far an ingest has got: reported after every batch of records written. */
 export interface IngestProgress {
@@ -22,6 +23,8 @@ export interface IngestRequest {
   readonly onProgress?: ((progress: IngestProgress) => void) | undefined;
   /** Longest a download may take, headers to last byte (default 5 minutes). */
   readonly fetchTimeoutMs?: number | undefined;
+  /** Limits on the file's size and its records' (INGEST_MAX_*); the environment's for those not given. */
+  readonly limits?: Partial<IngestLimits> | undefined;
 }
 
 /**

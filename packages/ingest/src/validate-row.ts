@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { IngestError } from "./errors.js";
+import { IngestError, quoteValue } from "./errors.js";
 import type { RawRow, RawValue } from "./formats/index.js";
 import { baseRowSchema, rowSchemas } from "./row-schemas.js";
 
@@ -42,11 +42,6 @@ function rowError(source: string, row: RawRow, issue: z.core.$ZodIssue | undefin
   const key = issue?.path[0];
   const field = key === undefined ? undefined : String(key);
   const value = field === undefined ? undefined : row.fields[field];
-  const got = value === undefined ? "" : ` (got ${quote(value)})`;
+  const got = value === undefined ? "" : ` (got ${quoteValue(value)})`;
   return new IngestError(source, `${issue?.message ?? "is not a valid record"}${got}`, row.location, field);
-}
-
-function quote(value: unknown): string {
-  const text = JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -1,4 +1,6 @@
 import { insertRecords, readDatasetFields, RecordBatch, saveDatasetFields, type Prisma, type PrismaClient } from "@hkhealth/store";
+import { declaredFieldTypes } from "./declared-field-types.js";
+import { IngestError } from "./errors.js";
 import { FieldTypes } from "./field-types.js";
 import type { FileFormat, RawRow } from "./formats/index.js";
 import type { ObservationTime } from "./observation-time.js";
@@ -21,6 +23,8 @@ export interface IngestionToWrite {
   readonly file: FetchedFile;
   readonly rows: AsyncIterable<RawRow>;
   readonly validate: (row: RawRow) => void;
+  /** Longest record, as stored (INGEST_MAX_RECORD_CHARACTERS). */
+  readonly maxRecordCharacters: number;
   readonly observation: ObservationTime;
   readonly releases: readonly ReleaseOption[];
   readonly requestedRelease?: ReleaseOption | undefined;
@@ -38,7 +42,7 @@ export interface WrittenIngestion {
  * Writes one file in one transaction: its Ingestion row, its records in batches as the file
  * streams (each batch read while the one before is being written), the dataset's field types,
  * the Source's validators and the release link. Any error, a bad row included, rolls all of it
- * back.
+ * back; so does a file without records.
  */
 export function writeIngestion(prisma: PrismaClient, ingestion: IngestionToWrite): Promise<WrittenIngestion> {
   return prisma.$transaction((tx) => writeInTransaction(tx, ingestion), { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 });
@@ -63,8 +67,11 @@ async function writeInTransaction(tx: Prisma.TransactionClient, ingestion: Inges
     select: { id: true },
   });
   const storedFields = await readDatasetFields(tx, datasetId);
-  const fieldTypes = new FieldTypes(storedFields);
-  const preparer = new RecordPreparer(ingestion.validate, observation, fieldTypes);
+  const fieldTypes = new FieldTypes(storedFields, declaredFieldTypes(datasetId));
+  const preparer = new RecordPreparer(ingestion.validate, observation, fieldTypes, {
+    source: file.location,
+    maxRecordCharacters: ingestion.maxRecordCharacters,
+  });
   const target = { datasetId, ingestionId, resource };
   const started = Date.now();
   let written = 0;
@@ -86,6 +93,9 @@ async function writeInTransaction(tx: Prisma.TransactionClient, ingestion: Inges
     }
     if (batch.size > 0) await writes.send(batch);
     await writes.finish();
+    // A publisher never means "no rows": such a file is cut short or the wrong one.
+    if (written === 0) throw new IngestError(file.location, `has no records (${noRecordsIn[ingestion.format]}), so nothing was written`);
+    if (preparer.recordsWithValues === 0) throw new IngestError(file.location, `has ${written} records but not one value in them, so nothing was written`);
   } catch (error) {
     throw await writes.settle(error);
   }
@@ -100,6 +110,13 @@ async function writeInTransaction(tx: Prisma.TransactionClient, ingestion: Inges
   await saveSource(tx, datasetId, file);
   return { ingestionId, records: written, observedAt, releaseId: release.releaseId };
 }
+
+const noRecordsIn: Readonly<Record<FileFormat, string>> = {
+  CSV: "no line below the header, or no header",
+  XLSX: "no row below the header in the sheet, or an empty sheet",
+  JSON: "the array of records is empty",
+  XML: "no record element",
+};
 
 /**
  * Sends batches one at a time without making the caller wait for each: `send` returns as soon as

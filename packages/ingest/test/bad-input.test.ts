@@ -133,7 +133,7 @@ describe("the wrong format", () => {
       new RegExp(`^${escape(csv)}: not a readable XLSX workbook`),
     );
     expect(await failureLeavingNothing({ datasetId: "ha-facility-directory", location: xlsx, format: "JSON" })).toBe(
-      `${xlsx}: not UTF-8 text (another encoding, such as Big5 or UTF-16?) (the file looks like XLSX, not JSON)`,
+      `${xlsx}: line 2: is not UTF-8 text: bytes A2 79 cannot be UTF-8 (it is in another encoding, such as Latin-1); save it as UTF-8 (the file looks like XLSX, not JSON)`,
     );
     expect(await failureLeavingNothing({ datasetId: "hb-covid19-vaccination-by-age", location: csv, format: "XML" })).toMatch(
       new RegExp(`^${escape(csv)}: line 1, column \\d+: not well-formed XML`),

@@ -21,6 +21,11 @@ beforeAll(async () => {
   store = await openTestStore();
   // Something to leave alone.
   await ingestFile(store, { datasetId: "hb-ehrss-healthcare-providers", location: csvFile("before.csv", rows(10)) });
+  // A value the ingest accepts and the database refuses, so an INSERT itself fails. (A NUL did
+  // this once; the ingest now refuses it itself, before any INSERT.)
+  await store.prisma.$executeRawUnsafe(
+    `ALTER TABLE "Record" ADD CONSTRAINT test_refused_name CHECK (fields->>'name' IS DISTINCT FROM '${refusedName}') NOT VALID`,
+  );
 });
 afterAll(async () => {
   await store?.close();
@@ -29,6 +34,7 @@ afterAll(async () => {
 
 const datasetId = "hb-ehrss-healthcare-providers"; // no row schema of its own
 const header = "id,name,district,opened";
+const refusedName = "Clinic the database refuses";
 
 function rows(count: number, cell: (index: number) => string | undefined = () => undefined): string[] {
   return Array.from({ length: count }, (_, index) => cell(index) ?? `P${index},Clinic ${index},Kwun Tong,2024-01-0${(index % 9) + 1}`);
@@ -53,8 +59,8 @@ describe("through ingestFile", () => {
   });
 
   it("fails when an INSERT itself fails, while the next batch is read, writing nothing", async () => {
-    // PostgreSQL's jsonb refuses \u0000: the first batch's INSERT fails.
-    const path = csvFile("nul.csv", rows(3 * BATCH_SIZE, (index) => (index === 7 ? "P7,Clinic\u0000 7,Kwun Tong,2024-01-01" : undefined)));
+    // The first batch's INSERT fails.
+    const path = csvFile("refused.csv", rows(3 * BATCH_SIZE, (index) => (index === 7 ? `P7,${refusedName},Kwun Tong,2024-01-01` : undefined)));
     const before = await tableCounts(store);
     const message = await ingestFailure(ingestFile(store, { datasetId, location: path }));
     expect(message).toMatch(new RegExp(`^${escape(path)}: could not be stored, so nothing was \\(.+\\)$`));
@@ -64,7 +70,7 @@ describe("through ingestFile", () => {
   it("reports the failed INSERT rather than a bad row read after it", async () => {
     const path = csvFile(
       "both.csv",
-      rows(2 * BATCH_SIZE, (index) => (index === 7 ? "P7,Clinic\u0000 7,Kwun Tong,2024-01-01" : index === BATCH_SIZE + 3 ? "P,only two" : undefined)),
+      rows(2 * BATCH_SIZE, (index) => (index === 7 ? `P7,${refusedName},Kwun Tong,2024-01-01` : index === BATCH_SIZE + 3 ? "P,only two" : undefined)),
     );
     const before = await tableCounts(store);
     const message = await ingestFailure(ingestFile(store, { datasetId, location: path }));
@@ -133,6 +139,7 @@ describe("with an INSERT held in flight", () => {
       file: { path: location, location, fetchedAt, sha256: `held-${sequence}-${Date.now()}`, firstBytes: Buffer.alloc(0), dispose: async () => {} },
       rows: rowSource,
       validate: rowValidator(datasetId, location),
+      maxRecordCharacters: 1_000_000,
       observation: { ofFile: fetchedAt, ofRecord: () => fetchedAt },
       releases: [],
     };

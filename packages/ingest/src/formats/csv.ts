@@ -1,8 +1,11 @@
 import { pipeline, type Readable } from "node:stream";
 import { CsvError, Parser, type Options } from "csv-parse";
+import { ingestLimits } from "../limits.js";
 import { sniffFormat } from "./detect.js";
+import { utf8Bytes } from "./encoding.js";
 import { failAt } from "./fail.js";
 import { headerNames } from "./header.js";
+import { recordTooLong } from "./limits.js";
 import type { FormatParser, ParseInput, RawRow } from "./types.js";
 
 /**
@@ -13,15 +16,18 @@ import type { FormatParser, ParseInput, RawRow } from "./types.js";
  */
 export const parseCsv: FormatParser = async (input) => ({ metadata: {}, rows: readCsvRows(input) });
 
-async function* readCsvRows({ source, open }: ParseInput): AsyncGenerator<RawRow> {
+async function* readCsvRows({ source, open, limits = ingestLimits() }: ParseInput): AsyncGenerator<RawRow> {
   const file = open();
   const lines = new RecordLines();
   const parser = new LineCountingParser(lines, {
     bom: true,
     skip_empty_lines: true,
     relax_column_count: true, // checked below, with a clearer message
+    // Bounds what csv-parse buffers: a file on one line is refused once its line passes this.
+    max_record_size: limits.maxRecordCharacters,
   });
-  const records: AsyncIterable<string[]> = pipeline(file, parser, () => {
+  const utf8 = (chunks: AsyncIterable<Buffer>) => utf8Bytes(source, chunks);
+  const records: AsyncIterable<string[]> = pipeline(file, utf8, parser, () => {
     // errors reach the loop below through the parser
   });
   const hinted = withFormatHint(file);
@@ -41,6 +47,9 @@ async function* readCsvRows({ source, open }: ParseInput): AsyncGenerator<RawRow
     }
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
+    if (error.code === "CSV_MAX_RECORD_SIZE") {
+      failAt(source, `line ${lines.startOfFailed(error)}`)(recordTooLong(limits.maxRecordCharacters));
+    }
     const column = typeof error["column"] === "number" ? lines.headerCells?.[error["column"]]?.trim() : undefined;
     const location = `line ${lines.startOfFailed(error)}`;
     failAt(source, location)(hinted(syntaxProblem(error)), column);

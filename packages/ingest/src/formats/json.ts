@@ -2,6 +2,7 @@ import jsonc from "jsonc-parser";
 import { IngestError } from "../errors.js";
 import { failAt, type Fail } from "./fail.js";
 import { flattenRecord, isTreeArray, isTreeObject, type Tree, type TreeObject } from "./flatten.js";
+import { ingestLimits } from "../limits.js";
 import { lineAndColumn, readText } from "./text.js";
 import type { FormatParser, RawRow, RawValue } from "./types.js";
 
@@ -12,11 +13,49 @@ import type { FormatParser, RawRow, RawValue } from "./types.js";
  * ("address.street", "phones.0"). `metadata` holds the root object's scalar properties
  * (A&E's `updateTime`). Locations are JSONPath: "$.waitTime[3]" (0-based), "$[3]" for a root array.
  */
-export const parseJson: FormatParser = async ({ source, open, recordPath }) => {
-  const root = parseDocument(source, await readText(source, open));
+export const parseJson: FormatParser = async ({ source, open, recordPath, limits = ingestLimits() }) => {
+  const text = await readText(source, open, limits.maxDocumentBytes);
+  checkStructure(source, text, limits.maxNesting);
+  const root = parseDocument(source, text);
   const records = recordPath === undefined ? findRecordArray(source, root) : arrayAtPath(source, root, recordPath);
   return { metadata: isTreeObject(root) ? scalarProperties(root) : {}, rows: jsonRows(source, records) };
 };
+
+/**
+ * What JSON.parse lets pass in silence or cannot survive, refused at its place: a key repeated
+ * in one object (JSON.parse keeps the last value and drops the others) and nesting deeper than
+ * `maxNesting` (which would exhaust the stack further on).
+ */
+function checkStructure(source: string, text: string, maxNesting: number): void {
+  const keysOfOpenObjects: Array<Set<string> | undefined> = [];
+  const open = (isObject: boolean, line: number, character: number) => {
+    keysOfOpenObjects.push(isObject ? new Set() : undefined);
+    if (keysOfOpenObjects.length > maxNesting) {
+      const place = `line ${line + 1}, column ${character + 1}`;
+      throw new IngestError(source, `objects and arrays are nested more than ${maxNesting} deep (INGEST_MAX_NESTING)`, place);
+    }
+  };
+  const close = () => void keysOfOpenObjects.pop();
+  jsonc.visit(text, {
+    onObjectBegin: (_offset, _length, line, character) => open(true, line, character),
+    onArrayBegin: (_offset, _length, line, character) => open(false, line, character),
+    onObjectEnd: close,
+    onArrayEnd: close,
+    onObjectProperty: (property, _offset, _length, _line, _character, pathSupplier) => {
+      const keys = keysOfOpenObjects.at(-1);
+      if (keys === undefined) return;
+      if (keys.has(property)) {
+        throw new IngestError(source, "the key appears twice in one object (JSON would keep only the last value)", jsonPath(pathSupplier()), property);
+      }
+      keys.add(property);
+    },
+  });
+}
+
+/** "$.waitTime[3]" for ["waitTime", 3]. */
+function jsonPath(segments: jsonc.JSONPath): string {
+  return segments.reduce<string>((path, segment) => (typeof segment === "number" ? `${path}[${segment}]` : childPath(path, segment)), "$");
+}
 
 interface RecordArray {
   readonly items: readonly Tree[];

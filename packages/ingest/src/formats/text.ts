@@ -1,21 +1,17 @@
 import type { Readable } from "node:stream";
-import { IngestError } from "../errors.js";
+import { utf8Text } from "./encoding.js";
 
 /**
- * Reads a whole file as UTF-8 text, without a leading byte order mark. For formats whose parser
- * needs the whole document (JSON, XML); CSV and XLSX stream instead.
+ * Reads a whole file as UTF-8 text, without a leading byte order mark, refused (utf8Text) in any
+ * other encoding or past `maxBytes`. For formats whose parser needs the whole document (JSON,
+ * XML); CSV and XLSX stream instead.
  */
-export async function readText(source: string, open: () => Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of open()) {
-    chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer));
-  }
+export async function readText(source: string, open: () => Readable, maxBytes: number): Promise<string> {
+  const file = open();
   try {
-    // Drops the BOM (ignoreBOM defaults to false). Fatal: a Big5 or UTF-16 file must fail, not
-    // turn into replacement characters.
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new IngestError(source, "not UTF-8 text (another encoding, such as Big5 or UTF-16?)");
+    return await utf8Text(source, file, { maxBytes, maxBytesSetting: "INGEST_MAX_DOCUMENT_BYTES" });
+  } finally {
+    file.destroy();
   }
 }
 

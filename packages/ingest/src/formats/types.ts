@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import type { IngestLimits } from "../limits.js";
 
 /** A value as a file gives it: CSV and XLSX text, JSON primitives, XML text. */
 export type RawValue = string | number | boolean | null;
@@ -39,6 +40,8 @@ export interface ParseInput {
   readonly recordPath?: string | undefined;
   /** XLSX: the sheet to read (default: the first). */
   readonly sheet?: string | undefined;
+  /** How large the file and its records may be; the environment's limits when absent. */
+  readonly limits?: IngestLimits | undefined;
 }
 
 export type FormatParser = (input: ParseInput) => Promise<ParsedFile>;

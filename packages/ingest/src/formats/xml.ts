@@ -2,7 +2,9 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { IngestError } from "../errors.js";
 import { failAt, type Fail } from "./fail.js";
 import { flattenRecord, isTreeArray, isTreeObject, type Tree, type TreeObject } from "./flatten.js";
+import { ingestLimits } from "../limits.js";
 import { readText } from "./text.js";
+import { checkXmlMarkup } from "./xml-markup.js";
 import type { FormatParser, RawRow, RawValue } from "./types.js";
 
 // Names as fast-xml-parser gives them: attributes "@name", text beside attributes or children "#text".
@@ -10,7 +12,7 @@ const attributePrefix = "@";
 const textKey = "#text";
 
 // Values stay text, as in the file; values.ts decides what is a number or a date.
-const xmlParser = new XMLParser({
+const xmlParserOptions = {
   ignoreAttributes: false,
   attributeNamePrefix: attributePrefix,
   textNodeName: textKey,
@@ -18,7 +20,7 @@ const xmlParser = new XMLParser({
   parseAttributeValue: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
-});
+} as const;
 
 /**
  * Reads an XML file whole. The records are the elements at `recordPath` (element names from the
@@ -28,17 +30,27 @@ const xmlParser = new XMLParser({
  * name). A child element that repeats inside a record fails. `metadata` holds the root's attributes
  * and its text-only children. Locations are XPath-like and 1-based: "/hcpList/provider[4]".
  */
-export const parseXml: FormatParser = async ({ source, open, recordPath }) => {
-  const text = await readText(source, open);
+export const parseXml: FormatParser = async ({ source, open, recordPath, limits = ingestLimits() }) => {
+  const text = await readText(source, open, limits.maxDocumentBytes);
   const validation = XMLValidator.validate(text);
   if (validation !== true) {
     const { msg, line, col } = validation.err;
     throw new IngestError(source, `not well-formed XML: ${msg}`, col === undefined ? `line ${line}` : `line ${line}, column ${col}`);
   }
-  const root = rootElement(source, xmlParser.parse(text) as TreeObject);
+  checkXmlMarkup(source, text, limits.maxNesting);
+  const root = rootElement(source, parseDocument(source, text, limits.maxNesting));
   const path = recordPath ?? findRepeatedElement(source, root);
   return { metadata: rootMetadata(root.node), rows: xmlRows(source, elementsAt(source, root, path)) };
 };
+
+function parseDocument(source: string, text: string, maxNesting: number): TreeObject {
+  try {
+    return new XMLParser({ ...xmlParserOptions, maxNestedTags: maxNesting + 1 }).parse(text) as TreeObject;
+  } catch (error) {
+    // checkXmlMarkup refuses what is known to fail here; anything else still gets one line.
+    throw new IngestError(source, `could not be read as XML: ${String((error as Error).message).split("\n", 1)[0]}`, undefined, undefined, { cause: error });
+  }
+}
 
 interface Element {
   readonly name: string;

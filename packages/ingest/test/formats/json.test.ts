@@ -84,7 +84,7 @@ describe("parseJson", () => {
   it("fails on text that is not UTF-8 (a Big5 file)", async () => {
     const path = fixture("big5.json");
     const message = await failureOf(readAll(parseJson, fileInput(path)));
-    expect(message).toBe(`${path}: not UTF-8 text (another encoding, such as Big5 or UTF-16?)`);
+    expect(message).toBe(`${path}: line 1: is not UTF-8 text: bytes A4 A4 cannot be UTF-8 (it looks like Big5); save it as UTF-8`);
   });
 
   it("fails on a CSV file", async () => {
