@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { DatabaseUnavailableError } from "./errors.js";
 
 /** A lock without a process id (a crash while writing one, or a foreign file) counts as held this long. */
 const UNREADABLE_LOCK_GRACE_MS = 30_000;
 /** Tries before giving up: other processes may take or break the lock between two of ours. */
-const ATTEMPTS = 5;
+const ATTEMPTS = 50;
+/** How long to wait when another process is breaking a stale lock. */
+const BREAKER_BUSY_PAUSE_MS = 10;
 
 /** A lock file as found: who holds it and which file it is (its inode), to break only that one. */
 interface FoundLock {
@@ -23,8 +25,8 @@ interface FoundLock {
  *
  * Every step is atomic, so processes starting together cannot both win: the lock file appears
  * with its id already in it (written to a file of our own, then hard-linked into place, which
- * fails if the lock exists), and a stale lock is moved aside, by rename, before it is deleted,
- * so that a lock another process has just taken is put back rather than deleted.
+ * fails if the lock exists), and a stale lock is deleted by one process at a time, which checks
+ * under its breaker lock that the file is still the one judged stale.
  */
 export function lockDataDir(dataDir: string, target: string): () => void {
   const lockFile = `${resolve(dataDir)}.lock`;
@@ -50,37 +52,54 @@ export function lockDataDir(dataDir: string, target: string): () => void {
 
 /** Creates the lock file with this process's id in it, in one step; false when one exists. */
 function tryToCreate(lockFile: string, target: string): boolean {
-  const draft = uniqueSibling(lockFile, "new");
+  try {
+    return tryToLink(lockFile);
+  } catch (error) {
+    throw new DatabaseUnavailableError(target, error);
+  }
+}
+
+/** Creates `file` holding this process's id: written to a file of our own, then hard-linked into place. */
+function tryToLink(file: string): boolean {
+  const draft = uniqueSibling(file, "new");
   try {
     writeFileSync(draft, String(process.pid), { flag: "wx" });
-    linkSync(draft, lockFile);
+    linkSync(draft, file);
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-    throw new DatabaseUnavailableError(target, error);
+    throw error;
   } finally {
     unlinkQuietly(draft);
   }
 }
 
 /**
- * Moves the stale lock aside and deletes it. If what was moved is not the file judged stale
- * (another process broke that one and took the lock meanwhile), it is put back.
+ * Deletes the stale lock, holding `<lock>.break` meanwhile (created in one step, as the lock is):
+ * only one process breaks at a time, and it deletes the lock only if it is still the very file
+ * judged stale. No other process can replace that file meanwhile: taking the lock needs it gone,
+ * and breaking it needs the breaker. A process that finds the breaker taken waits and tries again.
  */
 function breakStaleLock(lockFile: string, stale: FoundLock): void {
-  const aside = uniqueSibling(lockFile, "stale");
-  try {
-    renameSync(lockFile, aside);
-  } catch {
-    return; // gone already: another process broke it
+  const breaker = `${lockFile}.break`;
+  if (!tryToLink(breaker)) {
+    const other = readLock(breaker);
+    // A breaker whose process has ended (it died within these few steps) is removed like a stale lock.
+    if (other !== undefined && !isHeld(other)) unlinkQuietly(breaker);
+    else pause(BREAKER_BUSY_PAUSE_MS);
+    return;
   }
   try {
-    if (statSync(aside).ino !== stale.inode) linkSync(aside, lockFile);
-  } catch {
-    // EEXIST: a third process took the free place meanwhile; the lock it holds stands.
+    const now = readLock(lockFile);
+    if (now !== undefined && now.inode === stale.inode && !isHeld(now)) unlinkQuietly(lockFile);
   } finally {
-    unlinkQuietly(aside);
+    unlinkQuietly(breaker);
   }
+}
+
+/** Waits without returning to the event loop: the lock is taken while the store opens, before any I/O. */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function isHeld(lock: FoundLock): boolean {

@@ -18,6 +18,8 @@ export function currentQuerySignal(): AbortSignal | undefined {
   return requestSignal.getStore();
 }
 
+function ignoreConnectionLoss(): void {}
+
 /** A statement not sent because its request had already been given up. */
 export class QueryCancelledError extends Error {
   constructor() {
@@ -52,6 +54,7 @@ export function boundRequestStatements(pool: pg.Pool, statementTimeoutMs: number
   };
   const cancel = async (pid: number) => {
     const client = new pg.Client(pool.options);
+    client.on("error", ignoreConnectionLoss);
     try {
       await client.connect();
       await client.query("SELECT pg_cancel_backend($1)", [pid]);
@@ -66,6 +69,9 @@ export function boundRequestStatements(pool: pg.Pool, statementTimeoutMs: number
     const signal = requestSignal.getStore();
     if (signal?.aborted) throw new QueryCancelledError();
     const client = await pool.connect();
+    // A checked-out client has no listener of the pool's: a lost connection would be an uncaught
+    // 'error' event. The statement's own promise rejects with it, which is what the caller sees.
+    client.on("error", ignoreConnectionLoss);
     let cancelling: Promise<void> | undefined;
     const onAbort = () => {
       cancelling = cancel((client as unknown as { processID: number }).processID);
@@ -76,6 +82,7 @@ export function boundRequestStatements(pool: pg.Pool, statementTimeoutMs: number
       return await (client.query as (...queryArgs: unknown[]) => Promise<unknown>)(...args);
     } finally {
       signal?.removeEventListener("abort", onAbort);
+      client.removeListener("error", ignoreConnectionLoss);
       if (cancelling) await cancelling;
       client.release(cancelling !== undefined);
     }
