@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 import shared from "./vitest.shared.js";
+import { SkippedForSharedFilesReporter } from "./vitest.skipped-files.js";
 
 /**
  * `pnpm test` runs every package's tests in one vitest run. Packages that use the store run
@@ -35,6 +36,7 @@ function project(dir: string, database: "pglite" | "postgres") {
 
 export default defineConfig({
   test: {
+    reporters: ["default", new SkippedForSharedFilesReporter()],
     projects: [
       ...packageDirs.map((dir) => project(dir, "pglite")),
       ...(postgresUrl ? packageDirs.filter(usesStore).map((dir) => project(dir, "postgres")) : []),

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { sharedFiles } from "@hkhealth/config/testing";
 import { ingestFile } from "@hkhealth/ingest";
 import { offPlanDatasets } from "@hkhealth/plan";
 import { registerDataset } from "@hkhealth/store";
@@ -11,11 +12,9 @@ import { fetches, startHarness, type Harness } from "./harness.js";
 // once through the one ingest path and answered from the records store.
 
 const repo = resolve(import.meta.dirname, "../../..");
-const sharedDir = process.env.SHARED_DIR ?? resolve(repo, "../shared");
-const publishedChp = resolve(sharedDir, "fixtures/dh-chp-covid19");
+const chpFiles = sharedFiles("fixtures/dh-chp-covid19");
+const publishedChp = chpFiles.path("fixtures/dh-chp-covid19");
 const dhFixtures = resolve(repo, "packages/subgraphs/dh/test/fixtures");
-const hasPublishedChp = existsSync(publishedChp);
-if (process.env.CI && !hasPublishedChp) throw new Error(`CI needs the CHP's published files in ${publishedChp} (set SHARED_DIR)`);
 
 const files = {
   situation: "latest_situation_of_reported_cases_covid_19_eng.csv",
@@ -510,7 +509,7 @@ function withHarness(define: (harness: () => Harness) => void): void {
   });
 }
 
-describe.skipIf(!hasPublishedChp)("from the CHP's published files", () => {
+describe.skipIf(!chpFiles.present)(chpFiles.title("from the CHP's published files"), () => {
   withHarness((harness) => describeChpViews({ dir: publishedChp, published: true }, harness));
 });
 

@@ -1,16 +1,16 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { sharedFiles } from "@hkhealth/config/testing";
 import { ingestFile } from "@hkhealth/ingest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetches, startHarness, type GraphQLResponse, type Harness } from "./harness.js";
 
 // The real published files when this checkout has them (CI must), else our own in HA's layouts.
-const shared = resolve(process.env.SHARED_DIR ?? resolve(import.meta.dirname, "../../../../shared"), "fixtures");
-const real = existsSync(resolve(shared, "ha-facility-directory/facility-hosp.json"));
-if (!real && process.env.CI) throw new Error(`The real HA files are missing from ${shared} (set SHARED_DIR)`);
+const shared = sharedFiles("fixtures/ha-facility-directory", "fixtures/ha-aed-waiting-time");
+const real = shared.present;
 const own = resolve(import.meta.dirname, "../../../packages/subgraphs/ha/test/fixtures");
-const directoryDir = real ? resolve(shared, "ha-facility-directory") : own;
-const aedDir = real ? resolve(shared, "ha-aed-waiting-time") : own;
+const directoryDir = real ? shared.path("fixtures/ha-facility-directory") : own;
+const aedDir = real ? shared.path("fixtures/ha-aed-waiting-time") : own;
 
 // --- What the raw files say, read here without the graph's code, to check the graph against.
 

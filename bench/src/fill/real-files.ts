@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { repositoryRoot } from "../children.js";
+import { join } from "node:path";
+import { sharedDir } from "@hkhealth/config/testing";
 
 /** The agencies' real published files in shared/fixtures, and the dataset each goes into. */
 export const realFiles: ReadonlyArray<{ readonly datasetId: string; readonly path: string }> = [
@@ -18,6 +18,6 @@ export const realFiles: ReadonlyArray<{ readonly datasetId: string; readonly pat
 
 /** shared/fixtures beside the repository (SHARED_DIR overrides shared/), or undefined when absent. */
 export function fixturesDir(): string | undefined {
-  const dir = join(process.env.SHARED_DIR ?? resolve(repositoryRoot, "../shared"), "fixtures");
+  const dir = join(sharedDir, "fixtures");
   return existsSync(dir) ? dir : undefined;
 }

@@ -4,7 +4,7 @@ import { offPlanDatasets } from "@hkhealth/plan";
 import { registerDataset, type Store } from "@hkhealth/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFile, type IngestResult } from "../src/index.js";
-import { documentedFiles, sharedFixturesDir, sharedFixturesPresent } from "./support/shared-fixtures.js";
+import { documentedFiles, sharedFixtures, sharedFixturesDir } from "./support/shared-fixtures.js";
 import { openTestStore } from "./support/store.js";
 
 /*
@@ -44,14 +44,8 @@ function recordsOf(file: string): Array<Record<string, string>> {
   return rows.map((cells) => Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ""])));
 }
 
-describe.runIf(!sharedFixturesPresent && Boolean(process.env["CI"]))("real published files", () => {
-  it("are there in CI", () => {
-    expect.fail(`no ${sharedFixturesDir}/SOURCES.md; set SHARED_DIR to the folder that holds fixtures/`);
-  });
-});
-
-describe.skipIf(!sharedFixturesPresent)("real published files, each ingested into its dataset", () => {
-  const documented = sharedFixturesPresent ? documentedFiles() : [];
+describe.skipIf(!sharedFixtures.present)(sharedFixtures.title("real published files, each ingested into its dataset"), () => {
+  const documented = sharedFixtures.present ? documentedFiles() : [];
   const ingested = new Map<string, IngestResult>();
   let store: Store;
 

@@ -1,16 +1,14 @@
-import { existsSync, readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { sharedFiles } from "@hkhealth/config/testing";
 import { describe, it, expect } from "vitest";
 import { catalogueAgencies, catalogueDatasets } from "../src/catalogue/catalogue.js";
 import { normaliseRemarks, parsePlanDocument, stripPlanHtml, type PlanRow } from "../src/catalogue/parse-plan.js";
 import type { CatalogueDataset, CatalogueRelease } from "../src/catalogue/types.js";
 import { AgencyCode, DataFormat, updateFrequencyFromPlanText } from "../src/model/enums.js";
 
-const repoRoot = resolve(import.meta.dirname, "../../..");
-const sharedDir = process.env.SHARED_DIR ?? resolve(repoRoot, "../shared");
-const planPath = resolve(sharedDir, "plan/000_442b38d9e6561a83.txt");
-const planAvailable = existsSync(planPath);
-const planMissing = `plan document not found at ${planPath} (set SHARED_DIR to the folder holding plan/)`;
+const PLAN_DOCUMENT = "plan/000_442b38d9e6561a83.txt";
+const planDocument = sharedFiles(PLAN_DOCUMENT);
+const planPath = planDocument.path(PLAN_DOCUMENT);
 
 const SECTION_ORDER = "ABCD";
 
@@ -118,19 +116,7 @@ describe("catalogue invariants", () => {
   });
 });
 
-if (!planAvailable) {
-  if (process.env.CI) {
-    describe("plan document", () => {
-      it("is present (required in CI)", () => {
-        throw new Error(planMissing);
-      });
-    });
-  } else {
-    console.warn(`Skipping the comparison with the plan document: ${planMissing}`);
-  }
-}
-
-describe.skipIf(!planAvailable)(`catalogue against the plan document${planAvailable ? "" : ` (skipped: ${planMissing})`}`, () => {
+describe.skipIf(!planDocument.present)(planDocument.title("catalogue against the plan document"), () => {
   // Read lazily: a skipped describe still runs its body to collect tests.
   let parsed: PlanRow[] | undefined;
   const planRows = (): PlanRow[] => (parsed ??= parsePlanDocument(readFileSync(planPath, "utf8")));

@@ -2,16 +2,10 @@ import { createReadStream, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { detectFormat, parsers } from "../../src/formats/index.js";
-import { documentedFiles, sharedFixturesDir as fixturesDir, sharedFixturesPresent as present } from "../support/shared-fixtures.js";
+import { documentedFiles, sharedFixtures, sharedFixturesDir as fixturesDir } from "../support/shared-fixtures.js";
 
-describe.runIf(!present && Boolean(process.env["CI"]))("published files in shared/fixtures", () => {
-  it("are there in CI", () => {
-    expect.fail(`no ${fixturesDir}/SOURCES.md; set SHARED_DIR to the folder that holds fixtures/`);
-  });
-});
-
-describe.skipIf(!present)("published files in shared/fixtures", () => {
-  const documented = present ? documentedFiles() : [];
+describe.skipIf(!sharedFixtures.present)(sharedFixtures.title("published files in shared/fixtures"), () => {
+  const documented = sharedFixtures.present ? documentedFiles() : [];
 
   it("are all documented in SOURCES.md", () => {
     const files = readdirSync(fixturesDir, { recursive: true, encoding: "utf8" }).filter((file) => detectFormat(file) !== undefined);

@@ -1,11 +1,10 @@
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { sharedFiles } from "@hkhealth/config/testing";
 
-// The real published files in shared/fixtures, beside the repository (CI lays it there too).
-const repoRoot = fileURLToPath(new URL("../../../..", import.meta.url));
-export const sharedFixturesDir = join(process.env["SHARED_DIR"] ?? resolve(repoRoot, "../shared"), "fixtures");
-export const sharedFixturesPresent = existsSync(join(sharedFixturesDir, "SOURCES.md"));
+/** The real published files in shared/fixtures, listed in its SOURCES.md (required on CI). */
+export const sharedFixtures = sharedFiles("fixtures/SOURCES.md");
+export const sharedFixturesDir = sharedFixtures.path("fixtures");
 
 export interface DocumentedFile {
   /** "ha-aed-waiting-time/history-2019.csv" */

@@ -81,6 +81,12 @@ registerEnumType(UpdateFrequency, {
 registerEnumType(DataFormat, {
   name: "DataFormat",
   description: "File formats the datasets are published in.",
+  valuesConfig: {
+    JSON: { description: "JSON (JavaScript Object Notation), a machine-readable text file of objects and arrays." },
+    XLSX: { description: "Microsoft Excel workbook (Office Open XML spreadsheet)." },
+    CSV: { description: "Comma-separated values: plain text, one row per line, the first line naming the columns." },
+    XML: { description: "XML (Extensible Markup Language), a machine-readable text file of nested elements." },
+  },
 });
 
 registerEnumType(ReleaseStatus, {

@@ -7,7 +7,14 @@ export enum SortDirection {
   ASC = "ASC",
   DESC = "DESC",
 }
-registerEnumType(SortDirection, { name: "SortDirection", description: "Order of a sort: ascending or descending." });
+registerEnumType(SortDirection, {
+  name: "SortDirection",
+  description: "Order of a sort: ascending or descending.",
+  valuesConfig: {
+    ASC: { description: "Smallest first, as the field's type compares: lower numbers, earlier dates and instants, false before true, text in the database's text order; records without the value come last." },
+    DESC: { description: "Largest first, as the field's type compares: higher numbers, later dates and instants, true before false, text in reverse order; records without the value still come last." },
+  },
+});
 
 export enum FieldType {
   STRING = "STRING",

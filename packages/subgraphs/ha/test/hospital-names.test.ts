@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { facilityId } from "../src/directory/facility.js";
 import { hospitalNameKey, linkHospitalNames, type LinkableHospital } from "../src/hospital-names.js";
-import { haveSharedFixtures, ownFixtures, sharedFixtures } from "./shared-fixtures.js";
+import { ownFixtures, realHaFiles } from "./shared-fixtures.js";
 
 describe("hospitalNameKey", () => {
   it.each([
@@ -81,7 +81,7 @@ function feedNames(dir: string): Record<string, string[]> {
 
 describe.each([
   ["our fixtures", ownFixtures, ownFixtures, false],
-  ["the real published files", resolve(sharedFixtures, "ha-aed-waiting-time"), resolve(sharedFixtures, "ha-facility-directory"), !haveSharedFixtures()],
+  [realHaFiles.title("the real published files"), realHaFiles.path("fixtures/ha-aed-waiting-time"), realHaFiles.path("fixtures/ha-facility-directory"), !realHaFiles.present],
 ])("in %s, every A&E hospital of every feed file", (_name, aedDir, directoryDir, skip) => {
   it.skipIf(skip)("links to one of the directory's hospitals with an A&E service, each to a different one", () => {
     const directory = JSON.parse(readFileSync(resolve(directoryDir, "facility-hosp.json"), "utf8")) as DirectoryEntry[];

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseWaitingTime, WaitBound, waitingTimeFromHours, waitingTimeOfValue } from "../src/waiting-time/parse-waiting-time.js";
-import { haveSharedFixtures, ownFixtures, sharedFixtures } from "./shared-fixtures.js";
+import { ownFixtures, realHaFiles } from "./shared-fixtures.js";
 
 const { EXACT, AT_MOST, AT_LEAST, ABOUT } = WaitBound;
 
@@ -76,7 +76,7 @@ function historyHoursOf(file: string): number[] {
 
 describe.each([
   ["our fixtures", ownFixtures, false],
-  ["the real published files", resolve(sharedFixtures, "ha-aed-waiting-time"), !haveSharedFixtures()],
+  [realHaFiles.title("the real published files"), realHaFiles.path("fixtures/ha-aed-waiting-time"), !realHaFiles.present],
 ])("every waiting time in %s", (_name, dir, skip) => {
   it.skipIf(skip)("is read to a number of minutes", () => {
     const texts = [...new Set([...textsOf(resolve(dir, "aedwtdata2-en.json")), ...textsOf(resolve(dir, "aedwtdata-en.v1.json"))])];
