@@ -1,7 +1,8 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { inSpan } from "@hkhealth/store";
 import type { SubgraphResponse } from "./shared-fetches.js";
-import { gatewayTracer } from "./tracing.js";
+import { GATEWAY_TRACER } from "./tracing.js";
 
 /** The attribute naming the subgraph a fetch went to. */
 export const SUBGRAPH_ATTRIBUTE = "hkhealth.subgraph";
@@ -21,20 +22,10 @@ export class TracedDataSource implements GraphQLDataSource {
   process(options: GraphQLDataSourceProcessOptions): Promise<SubgraphResponse> {
     if (!trace.getActiveSpan()) return this.source.process(options) as Promise<SubgraphResponse>;
     const attributes = { [SUBGRAPH_ATTRIBUTE]: this.name, ...(options.request.operationName && { "graphql.operation.name": options.request.operationName }) };
-    return gatewayTracer().startActiveSpan(`fetch ${this.name}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
-      try {
-        const response = (await this.source.process(options)) as SubgraphResponse;
-        if (response.errors?.length) {
-          span.setStatus({ code: SpanStatusCode.ERROR, message: response.errors.map((error) => error.message).join("; ") });
-        }
-        return response;
-      } catch (error) {
-        span.recordException(error as Error);
-        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-        throw error;
-      } finally {
-        span.end();
-      }
+    return inSpan(GATEWAY_TRACER, `fetch ${this.name}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+      const response = (await this.source.process(options)) as SubgraphResponse;
+      if (response.errors?.length) span.setStatus({ code: SpanStatusCode.ERROR, message: response.errors.map((error) => error.message).join("; ") });
+      return response;
     });
   }
 }

@@ -5,13 +5,12 @@ import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchSpanProcessor, NodeTracerProvider, type SpanProcessor } from "@opentelemetry/sdk-trace-node";
 import { ATTR_SERVICE_NAME } from "@opentelemetry/semantic-conventions";
 
-/**
- * The gateway's tracer, asked for at each use: a tracer kept from before the provider was
- * registered stays a no-op when the API is loaded twice (ESM for our code, CommonJS for the SDK),
- * since only the copy that registered it hands the provider to its early tracers.
- */
+/** The name of the gateway's tracer (and of each subgraph service's). */
+export const GATEWAY_TRACER = "@hkhealth/gateway";
+
+/** The gateway's tracer, asked for at each use (see `inSpan` in the store for why). */
 export function gatewayTracer(): Tracer {
-  return trace.getTracer("@hkhealth/gateway");
+  return trace.getTracer(GATEWAY_TRACER);
 }
 
 let registered = false;

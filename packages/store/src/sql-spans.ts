@@ -1,4 +1,5 @@
-import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { SpanKind, trace } from "@opentelemetry/api";
+import { inSpan } from "./spans.js";
 
 /** "SELECT", "INSERT", … : the statement's first word, a span name of few distinct values. */
 function operationOf(sql: string): string {
@@ -13,20 +14,6 @@ function operationOf(sql: string): string {
 export function traceStatement<T>(sql: string, send: () => Promise<T>): Promise<T> {
   if (!trace.getActiveSpan()) return send();
   const operation = operationOf(sql);
-  // Asked for at each use: one kept from before the SDK registered stays a no-op (see the gateway's tracing.ts).
-  return trace.getTracer("@hkhealth/store").startActiveSpan(
-    operation,
-    { kind: SpanKind.CLIENT, attributes: { "db.system": "postgresql", "db.statement": sql, "db.operation": operation } },
-    async (span) => {
-      try {
-        return await send();
-      } catch (error) {
-        span.recordException(error as Error);
-        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
-        throw error;
-      } finally {
-        span.end();
-      }
-    },
-  );
+  const attributes = { "db.system": "postgresql", "db.statement": sql, "db.operation": operation };
+  return inSpan("@hkhealth/store", operation, { kind: SpanKind.CLIENT, attributes }, send);
 }
