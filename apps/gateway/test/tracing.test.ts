@@ -141,3 +141,22 @@ describe("tracing across processes (W3C traceparent)", () => {
     expect(service!.attributes["graphql.operation.type"]).toBe("query");
   });
 });
+
+describe("tracing a failed subgraph fetch", () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    // Port 1 on 127.0.0.1: nothing listens, the connection is refused.
+    gateway = await startTestGateway({ store, subgraphs, subgraphUrls: { records: "http://127.0.0.1:1/graphql" } });
+  });
+  afterAll(async () => gateway?.close());
+
+  it("records the failure on the fetch's span, and the error the client gets on the root", async () => {
+    await gateway.post(crossing, { headers: { "x-request-id": "trace-subgraph-down" } });
+    const { root, spans } = await traceOf("trace-subgraph-down");
+    const fetch = spans.find((span) => span.attributes[SUBGRAPH_ATTRIBUTE] === "records")!;
+    expect(fetch.status).toMatchObject({ code: 2, message: expect.stringContaining('Subgraph "records" is unavailable') });
+    expect(fetch.events.map((event) => event.name)).toContain("exception");
+    expect(root.status.code).toBe(2);
+    expect(root.events.map((event) => event.attributes?.["exception.type"])).toContain("SUBGRAPH_UNAVAILABLE");
+  });
+});
