@@ -21,6 +21,7 @@ import { observeRequests } from "./observe-requests.js";
 import { operationObserverPlugin } from "./operation-observer-plugin.js";
 import { operationResolutionPlugin } from "./operation-resolution-plugin.js";
 import { refuseBadPersistedQueries } from "./persisted-query.js";
+import { operationSpanPlugin, traceRequests } from "./request-spans.js";
 import { queryLimitProtections } from "./query-limits.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
 import { scalarArgumentsPlugin } from "./scalar-arguments.js";
@@ -145,6 +146,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     plugins: [
       settings.sandbox ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       operationObserverPlugin,
+      operationSpanPlugin,
       operationResolutionPlugin,
       ...protections.plugins,
       scalarArgumentsPlugin(subgraphs),
@@ -165,6 +167,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     ...(settings.allowBatchedRequests ? [refuseOversizedBatches(settings.limits)] : []),
     cancelQueriesOnClose,
     bindObservation,
+    traceRequests,
     expressMiddleware(apollo, {
       context: async (): Promise<GatewayContext> => (store ? createContext(store, { maxFilterLength: settings.maxFilterLength }) : {}),
     }),

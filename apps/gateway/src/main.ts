@@ -6,10 +6,12 @@ import { gatewaySettings } from "./settings.js";
 import { stopOnSignals } from "./shutdown.js";
 import { buildAllSubgraphs } from "./subgraphs.js";
 import { checkSubgraphUrls } from "./subgraph-urls.js";
+import { startTracing } from "./tracing.js";
 
 async function main(): Promise<void> {
   const environment = readEnvironment();
   const logger = createLogger(environment.LOG_LEVEL, "gateway");
+  const tracing = startTracing(environment, "hkhealth-gateway");
   const subgraphs = await buildAllSubgraphs();
   const subgraphUrls = environment.SUBGRAPH_URLS;
   checkSubgraphUrls(subgraphUrls, subgraphs.map((subgraph) => subgraph.name));
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
     },
     `Gateway ready at ${gateway.url} (Apollo Sandbox in a browser)`,
   );
-  stopOnSignals(gateway, store, logger);
+  stopOnSignals(gateway, store, logger, tracing);
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,5 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { context, propagation } from "@opentelemetry/api";
 import { GraphQLError } from "graphql";
 import { currentQuerySignal } from "@hkhealth/store";
 import { Pool } from "undici";
@@ -60,6 +61,8 @@ export class RemoteSubgraph implements GraphQLDataSource {
     // Health checks and schema loads have no incoming request.
     const requestId = "incomingRequestContext" in options ? options.incomingRequestContext.request.http?.headers.get(REQUEST_ID_HEADER) : undefined;
     if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+    // The fetch's span as W3C traceparent, so the service's spans join this trace (no-op untraced).
+    propagation.inject(context.active(), headers);
 
     const timeout = AbortSignal.timeout(this.timeoutMs);
     // A client that leaves aborts the fetch too, and the service then cancels its SQL.

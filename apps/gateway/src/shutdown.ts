@@ -1,5 +1,6 @@
 import type { StopOutcome } from "@hkhealth/subgraph-kit";
 import type { Logger } from "./logger.js";
+import type { Tracing } from "./tracing.js";
 
 export interface Stoppable {
   /** Closes the listening socket: new connections are refused. */
@@ -10,10 +11,10 @@ export interface Stoppable {
 
 /**
  * On SIGTERM or SIGINT: stop accepting at once, answer the requests accepted (cutting, and
- * logging, those still running after the grace period), close the store, exit 0 (1 if stopping
- * failed). A second signal while stopping changes nothing.
+ * logging, those still running after the grace period), close the store, send the spans still
+ * buffered, exit 0 (1 if stopping failed). A second signal while stopping changes nothing.
  */
-export function stopOnSignals(server: Stoppable, store: { close(): Promise<void> } | undefined, logger: Logger): void {
+export function stopOnSignals(server: Stoppable, store: { close(): Promise<void> } | undefined, logger: Logger, tracing?: Tracing): void {
   let stopping = false;
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -24,6 +25,7 @@ export function stopOnSignals(server: Stoppable, store: { close(): Promise<void>
       const { cut } = await server.stop();
       if (cut.length > 0) logger.warn({ cut }, `stopping: grace period over, ${cut.length} request(s) still running were cut`);
       await store?.close();
+      await tracing?.shutdown();
       logger.info("stopped");
       process.exit(0);
     } catch (error) {

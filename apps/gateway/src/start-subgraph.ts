@@ -11,9 +11,11 @@ import { createMetrics } from "./metrics.js";
 import { observeRequests } from "./observe-requests.js";
 import { operationObserverPlugin } from "./operation-observer-plugin.js";
 import { bindObservation } from "./request-observation.js";
+import { operationSpanPlugin, traceRequests } from "./request-spans.js";
 import { stopOnSignals } from "./shutdown.js";
 import { subgraphBuilders } from "./subgraphs.js";
 import { subgraphPorts } from "./supergraph.js";
+import { startTracing } from "./tracing.js";
 
 class CatalogueMissingError extends Error {}
 
@@ -35,6 +37,7 @@ async function main(name: string | undefined): Promise<number> {
   }
   const environment = readEnvironment();
   const logger = createLogger(environment.LOG_LEVEL, `subgraph:${name}`);
+  const tracing = startTracing(environment, `hkhealth-subgraph-${name}`);
   // Only the schema it serves: a fifth of the start time and memory of building all five.
   const subgraph = await subgraphBuilders[name]!();
   // On a PostgreSQL server the services share one database, migrated and loaded once beforehand
@@ -59,18 +62,18 @@ async function main(name: string | undefined): Promise<number> {
     }),
     argumentLimits: { maxFilterLength: environment.MAX_FILTER_LENGTH },
     // Only the gateway is meant to call a subgraph: no Sandbox here.
-    plugins: [operationObserverPlugin, ApolloServerPluginLandingPageDisabled()],
+    plugins: [operationObserverPlugin, operationSpanPlugin, ApolloServerPluginLandingPageDisabled()],
     maxBodyBytes: environment.MAX_BODY_BYTES,
     stopGracePeriodMillis: environment.SHUTDOWN_GRACE_MS,
     configureApp: (app) => {
       app.get("/metrics", metrics.handler);
       app.use("/graphql", observeRequests(logger, metrics));
     },
-    beforeGraphQL: [bindObservation],
+    beforeGraphQL: [bindObservation, traceRequests],
     errorHandler: httpErrorHandler({ maxBodyBytes: environment.MAX_BODY_BYTES, logger }),
   });
   logger.info({ subgraph: name, url: served.url, database: store.target }, `Subgraph ${name} ready at ${served.url}`);
-  stopOnSignals(served, store, logger);
+  stopOnSignals(served, store, logger, tracing);
   return 0;
 }
 

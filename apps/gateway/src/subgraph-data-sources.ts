@@ -4,6 +4,7 @@ import { InProcessSubgraph } from "./in-process-subgraph.js";
 import type { Metrics } from "./metrics.js";
 import { RemoteSubgraph } from "./remote-subgraph.js";
 import { SharedFetches, type SubgraphResponse } from "./shared-fetches.js";
+import { TracedDataSource } from "./subgraph-fetch-spans.js";
 
 export interface DataSourceOptions {
   /** Subgraphs served elsewhere, by name; the others run in this process. */
@@ -49,5 +50,6 @@ export function dataSourceFor(subgraph: Subgraph, options: DataSourceOptions): S
   const shared = options.shareFetches
     ? new SharedFetches(direct, () => options.metrics.subgraphFetchesShared.inc({ subgraph: subgraph.name }))
     : direct;
-  return { source: new TimedDataSource(subgraph.name, shared, options.metrics), close: async () => remote?.close() };
+  const traced = new TracedDataSource(subgraph.name, shared);
+  return { source: new TimedDataSource(subgraph.name, traced, options.metrics), close: async () => remote?.close() };
 }

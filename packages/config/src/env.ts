@@ -113,6 +113,14 @@ const environmentSchema = z.object({
   /** Longest string in any argument (filter text, ids, field names, cursors); at least 100 so cursors fit. */
   MAX_FILTER_LENGTH: count(200, 100, 100_000),
 
+  /** An OTLP/HTTP collector (traces go to <endpoint>/v1/traces); without it no tracing SDK starts. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .string()
+    .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), "must be an http(s):// URL such as http://collector:4318")
+    .optional(),
+  /** The service name on every span; by default hkhealth-gateway, or hkhealth-subgraph-<name>. */
+  OTEL_SERVICE_NAME: z.string().trim().min(1).max(200).optional(),
+
   // Limits on one file the ingest reads (see the README's "Refused files").
   /** Characters of one record (a CSV line, an XLSX row, a JSON or XML record, as stored). */
   INGEST_MAX_RECORD_CHARACTERS: count(1_000_000, 1_000, 100_000_000),

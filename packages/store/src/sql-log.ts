@@ -5,6 +5,7 @@ import type {
   SqlQuery,
   Transaction,
 } from "@prisma/driver-adapter-utils";
+import { traceStatement } from "./sql-spans.js";
 
 /** Receives every SQL statement the store sends, in order. */
 export type SqlListener = (sql: string) => void;
@@ -46,14 +47,15 @@ function logged<T extends object>(target: T, log: SqlLog): T {
       if (typeof value !== "function") return value;
       if (property === "queryRaw" || property === "executeRaw") {
         return (query: SqlQuery) => {
-          if (!transactionControl.test(query.sql)) log.emit(query.sql);
-          return value.call(object, query);
+          if (transactionControl.test(query.sql)) return value.call(object, query);
+          log.emit(query.sql);
+          return traceStatement(query.sql, () => value.call(object, query));
         };
       }
       if (property === "executeScript") {
         return (script: string) => {
           log.emit(script);
-          return value.call(object, script);
+          return traceStatement(script, () => value.call(object, script));
         };
       }
       if (property === "startTransaction") {
