@@ -1,19 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
-import { createScratchDatabase, type ScratchDatabase } from "./scratch-database.js";
-import { startService, type ServiceProcess } from "./service-process.js";
+import { describe, expect, it } from "vitest";
+import { servicesOnScratchDatabase, startService, type ServiceProcess } from "./service-process.js";
 
 // Two gateway processes on one Redis (REDIS_URL) share each client's counts: what one instance
 // counted, the other refuses past. The key prefix is this run's own, so parallel runs never share.
 
 const serverUrl = process.env.DATABASE_URL;
-const gateways: ServiceProcess[] = [];
-let scratch: ScratchDatabase | undefined;
-afterAll(async () => {
-  for (const gateway of gateways) gateway.child.kill("SIGKILL");
-  await Promise.all(gateways.map((gateway) => gateway.exited));
-  await scratch?.drop();
-});
+const { services: gateways, createDatabase } = servicesOnScratchDatabase();
 
 async function post(gateway: ServiceProcess, query: string): Promise<{ status: number; body: any }> {
   const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) });
@@ -27,7 +20,7 @@ async function metrics(gateway: ServiceProcess): Promise<string> {
 // Each gateway is a process of its own, built from source: slow on a busy machine.
 describe.runIf(serverUrl)("two gateway processes sharing Redis", { timeout: 300_000 }, () => {
   it("count each client's requests and cost together", async () => {
-    scratch = await createScratchDatabase(serverUrl!);
+    const scratch = await createDatabase(serverUrl!);
     const environment = {
       DATABASE_URL: scratch.url,
       PORT: "0",
