@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import { randomUUID } from "node:crypto";
 import { readEnvironment } from "@hkhealth/config";
 import { loadCatalogue, type Store } from "@hkhealth/store";
@@ -8,6 +7,7 @@ import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { memoryCostBudget, redisCostBudget } from "../src/cost-budget.js";
 import { buildAllSubgraphs } from "../src/subgraphs.js";
+import { startTcpProxy, type TcpProxy } from "./tcp-proxy.js";
 import { capturedLogger, startTestGateway, type TestGateway } from "./test-gateway.js";
 
 // Limits per client address over a window: requests (express-rate-limit) and estimated cost
@@ -17,6 +17,7 @@ const redisUrl = "redis://127.0.0.1:6379";
 let store: Store;
 let subgraphs: Subgraph[];
 const gateways: TestGateway[] = [];
+const proxies: TcpProxy[] = [];
 
 beforeAll(async () => {
   [store, subgraphs] = await Promise.all([createTestStore(), buildAllSubgraphs()]);
@@ -24,6 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await Promise.all(gateways.map((gateway) => gateway.close()));
+  await Promise.all(proxies.map((proxy) => proxy.close()));
   await store?.close();
 });
 
@@ -160,25 +162,45 @@ describe("RATE_LIMIT_COST", () => {
 });
 
 describe("Redis down", () => {
-  it("serves every request (fail open) and logs it once", async () => {
-    const closedPort = await new Promise<number>((done) => {
-      const probe = createServer().listen(0, "127.0.0.1", () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => done(port));
-      });
-    });
+  it("serves every request meanwhile (fail open), logs each outage once, and limits again once Redis is back", async () => {
+    // Redis behind a proxy the test cuts: down when the gateway starts, then back, then down again.
+    const proxy = await startTcpProxy({ host: "127.0.0.1", port: 6379 });
+    proxies.push(proxy);
+    proxy.cut();
     const { logger, lines } = capturedLogger();
     const gateway = await gatewayWith(
-      { RATE_LIMIT_REQUESTS: "2", RATE_LIMIT_COST: "50", MAX_COST: "50", REDIS_URL: `redis://127.0.0.1:${closedPort}`, RATE_LIMIT_REDIS_PREFIX: `test:${randomUUID()}:` },
+      {
+        RATE_LIMIT_REQUESTS: "3",
+        MAX_COST: "50",
+        RATE_LIMIT_COST: "50",
+        REDIS_URL: `redis://127.0.0.1:${proxy.port}`,
+        RATE_LIMIT_REDIS_PREFIX: `test:${randomUUID()}:`,
+      },
       logger,
     );
-    for (let index = 0; index < 6; index++) {
-      const { status, body } = await gateway.post(agencies);
-      expect(status, JSON.stringify(body)).toBe(200);
-    }
-    const warnings = lines().filter((line) => /Redis .* is unavailable/.test(String(line.msg)));
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]?.msg).toBe(`Redis (127.0.0.1:${closedPort}) is unavailable: rate limits are not enforced until it is back`);
+    const redisLines = (pattern: RegExp) => lines().filter((line) => pattern.test(String(line.msg)));
+    const expectAnswered = async (count: number) => {
+      for (let index = 0; index < count; index++) {
+        const { status, body } = await gateway.post(agencies);
+        expect(status, JSON.stringify(body)).toBe(200);
+      }
+    };
+
+    await expectAnswered(5);
+    expect(redisLines(/is unavailable/).map((line) => line.msg)).toEqual([
+      `Redis (127.0.0.1:${proxy.port}) is unavailable: rate limits are not enforced until it is back`,
+    ]);
+
+    proxy.restore();
+    await expect.poll(() => redisLines(/\) is back: /).length, { timeout: 60_000, interval: 100 }).toBe(1);
+    await expectAnswered(2);
+    // Counted in Redis again: the cost budget, then the request limit (the store made anew: its start failed).
+    expect((await gateway.post(agencies)).body.errors?.[0]?.extensions).toMatchObject({ limit: "RATE_LIMIT_COST" });
+    expect((await gateway.post(agencies)).body.errors?.[0]?.extensions).toMatchObject({ limit: "RATE_LIMIT_REQUESTS" });
+
+    proxy.cut();
+    await expectAnswered(3);
+    expect(redisLines(/is unavailable/)).toHaveLength(2);
   });
 });
 
