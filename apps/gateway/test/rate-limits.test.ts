@@ -5,10 +5,15 @@ import { createTestStore } from "@hkhealth/store/testing";
 import type { Subgraph } from "@hkhealth/subgraph-kit";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { ApolloServer } from "@apollo/server";
+import { costLimitPlugin } from "../src/cost-limit-plugin.js";
 import { memoryCostBudget, redisCostBudget } from "../src/cost-budget.js";
+import { silentLogger } from "../src/logger.js";
+import { createMetrics } from "../src/metrics.js";
+import { createRateLimiting, type ClientContext } from "../src/rate-limits.js";
 import { buildAllSubgraphs } from "../src/subgraphs.js";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy.js";
-import { capturedLogger, startTestGateway, type TestGateway } from "./test-gateway.js";
+import { capturedLogger, settingsFrom, startTestGateway, type TestGateway } from "./test-gateway.js";
 
 // Limits per client address over a window: requests (express-rate-limit) and estimated cost
 // (the MAX_COST estimate), refused with 429, Retry-After and a RATE_LIMITED error.
@@ -55,6 +60,33 @@ describe("the cost budget, in memory (no gateway)", () => {
     expect(await budget.spend("a", 1)).toMatchObject({ allowed: false, used: 100, resetInMs: 30_000 });
     vi.advanceTimersByTime(30_000);
     expect(await budget.spend("a", 1)).toMatchObject({ allowed: true, used: 1 });
+  });
+});
+
+describe("the cost limit plugin spending on the budget (Apollo without HTTP)", () => {
+  it("refuses the operation that does not fit with 429, Retry-After and RATE_LIMITED, per client", async () => {
+    const metrics = createMetrics();
+    const rateLimiting = await createRateLimiting(settingsFrom({ MAX_COST: "20", RATE_LIMIT_COST: "20" }).rateLimits, { logger: silentLogger, metrics });
+    const server = new ApolloServer<ClientContext>({
+      typeDefs: "type Query { items: [Item!]! } type Item { id: ID! }",
+      resolvers: { Query: { items: () => [{ id: "1" }] } },
+      plugins: [costLimitPlugin({ MAX_COST: 20, MAX_PAGE_SIZE: 100 }, rateLimiting.spendCost)],
+    });
+    await server.start();
+    try {
+      // 1 for `items`, 10 for `id` under the 10 items a list is assumed to hold.
+      const run = (clientKey: string) => server.executeOperation({ query: "{ items { id } }" }, { contextValue: { clientKey } });
+      expect((await run("a")).http.status).toBeUndefined();
+      const refused = await run("a");
+      expect(refused.http.status).toBe(429);
+      expect(refused.http.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect(refused.body.kind === "single" && refused.body.singleResult.errors?.[0]?.extensions).toMatchObject({ code: "RATE_LIMITED", limit: "RATE_LIMIT_COST", max: 20 });
+      expect((await run("b")).http.status).toBeUndefined();
+      expect(await metrics.registry.getSingleMetricAsString("graphql_rate_limited_total")).toContain('graphql_rate_limited_total{limit="RATE_LIMIT_COST"} 1');
+    } finally {
+      await server.stop();
+      await rateLimiting.close();
+    }
   });
 });
 
