@@ -2,6 +2,7 @@ import { RecordQueryError } from "@hkhealth/store";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { anyCause, DATABASE_UNAVAILABLE, databaseUnavailableMessage, isDatabaseUnavailable } from "./database-errors.js";
 import { LIMIT_EXCEEDED } from "./limit-error.js";
+import { RATE_LIMITED } from "./rate-limit-error.js";
 import type { Logger } from "./logger.js";
 import { currentObservation } from "./request-observation.js";
 import { isStatementCancelled, isStatementTimeout, QUERY_CANCELLED, QUERY_TIMEOUT, statementTimeoutMessage } from "./statement-errors.js";
@@ -18,6 +19,9 @@ export interface ErrorFormatOptions {
   /** Where an unexpected error is written in full (the client is told only that there was one). */
   readonly logger?: Logger | undefined;
 }
+
+/** Codes of errors that name a limit (in `extensions.limit`) and keep their own code. */
+const codesNamingALimit = new Set([LIMIT_EXCEEDED, "BAD_USER_INPUT", RATE_LIMITED]);
 
 /** Codes under which an error says nothing chosen for the client: what a resolver threw, unwrapped. */
 const uncodedCodes = new Set([undefined, INTERNAL_SERVER_ERROR, "DOWNSTREAM_SERVICE_ERROR"]);
@@ -79,8 +83,8 @@ export function createErrorFormatter(options: ErrorFormatOptions) {
     }
     const extensions: Record<string, unknown> = { ...formatted.extensions };
     // Apollo gives every validation error its own code; a limit's is more useful to a client.
-    // (An argument past MAX_FILTER_LENGTH names its limit too, but stays BAD_USER_INPUT.)
-    if (typeof extensions.limit === "string" && extensions.code !== "BAD_USER_INPUT") extensions.code = LIMIT_EXCEEDED;
+    // (An argument past MAX_FILTER_LENGTH names its limit too, but stays BAD_USER_INPUT; a rate limit stays RATE_LIMITED.)
+    if (typeof extensions.limit === "string" && !codesNamingALimit.has(String(extensions.code))) extensions.code = LIMIT_EXCEEDED;
     // Apollo refuses some requests with a 4xx and no code, which would read as our own fault.
     if (extensions.code === "INTERNAL_SERVER_ERROR" && isClientStatus(error)) extensions.code = "BAD_REQUEST";
     if (!options.debug) {

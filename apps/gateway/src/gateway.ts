@@ -23,6 +23,8 @@ import { operationResolutionPlugin } from "./operation-resolution-plugin.js";
 import { refuseBadPersistedQueries } from "./persisted-query.js";
 import { operationSpanPlugin, traceRequests } from "./request-spans.js";
 import { queryLimitProtections } from "./query-limits.js";
+import { createRateLimiting, type ClientContext } from "./rate-limits.js";
+import { clientKey } from "./request-rate-limit.js";
 import { REQUEST_ID_HEADER } from "./request-id.js";
 import { scalarArgumentsPlugin } from "./scalar-arguments.js";
 import { bindObservation } from "./request-observation.js";
@@ -35,8 +37,8 @@ import { refuseDeepVariables } from "./variable-depth.js";
 type QueryPlan = Parameters<Experimental_DidResolveQueryPlanCallback>[0]["queryPlan"];
 export type { QueryPlan };
 
-/** What resolvers of in-process subgraphs receive; empty when every subgraph is served elsewhere. */
-export type GatewayContext = Partial<GraphContext>;
+/** What resolvers of in-process subgraphs receive (empty when every subgraph is served elsewhere), and whose budget the request spends. */
+export type GatewayContext = Partial<GraphContext> & ClientContext;
 
 export interface GatewayOptions {
   /** The database of the in-process subgraphs; not needed when every subgraph is served elsewhere. */
@@ -68,8 +70,11 @@ export interface RunningGateway {
   stop(): Promise<StopOutcome>;
 }
 
+/** Response headers browsers may read: the request id, and the rate limits' (RateLimit-*, Retry-After). */
+const exposedHeaders = [REQUEST_ID_HEADER, "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "RateLimit-Policy", "Retry-After"];
+
 function corsOptions(origins: GatewaySettings["corsOrigins"]): cors.CorsOptions {
-  return { origin: origins === "*" ? "*" : [...origins], exposedHeaders: [REQUEST_ID_HEADER], maxAge: 600 };
+  return { origin: origins === "*" ? "*" : [...origins], exposedHeaders, maxAge: 600 };
 }
 
 /**
@@ -112,6 +117,9 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
 
   const app = express();
   app.disable("x-powered-by");
+  // Which hops of X-Forwarded-For name the client (request.ip): none unless TRUST_PROXY says.
+  app.set("trust proxy", typeof settings.trustProxy === "object" ? [...settings.trustProxy] : settings.trustProxy);
+  const rateLimiting = await createRateLimiting(settings.rateLimits, { logger, metrics });
   const server = createServer(
     {
       // A request (headers and body) that does not arrive whole in time gets 408 and its connection
@@ -126,7 +134,10 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   server.keepAliveTimeout = 65_000;
   answerClientErrors(server, { requestTimeoutMs: settings.requestTimeoutMs, logger });
   const graceful = gracefulStop(server);
-  const protections = queryLimitProtections(settings.limits, { maskSuggestions: !settings.introspection });
+  const protections = queryLimitProtections(settings.limits, {
+    maskSuggestions: !settings.introspection,
+    spendCost: rateLimiting.spendCost,
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
@@ -160,6 +171,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     "/graphql",
     observeRequests(logger, metrics),
     cors(corsOptions(settings.corsOrigins)),
+    ...(rateLimiting.requests ? [rateLimiting.requests] : []),
     express.json({ limit: settings.limits.MAX_BODY_BYTES }),
     refuseOversizedDocuments(settings.limits),
     refuseDeepVariables(settings.limits),
@@ -169,7 +181,10 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     bindObservation,
     traceRequests,
     expressMiddleware(apollo, {
-      context: async (): Promise<GatewayContext> => (store ? createContext(store, { maxFilterLength: settings.maxFilterLength }) : {}),
+      context: async ({ req }): Promise<GatewayContext> => ({
+        ...(store && createContext(store, { maxFilterLength: settings.maxFilterLength })),
+        clientKey: clientKey(req),
+      }),
     }),
   );
   app.use(httpErrorHandler({ maxBodyBytes: settings.limits.MAX_BODY_BYTES, logger }));
@@ -185,6 +200,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
       const outcome = await graceful.stop(settings.shutdownGraceMs);
       await apollo.stop();
       await Promise.all(dataSources.map((dataSource) => dataSource.close()));
+      await rateLimiting.close();
       return outcome;
     },
   };

@@ -14,6 +14,8 @@ export interface Metrics {
   readonly errors: Counter<"code">;
   readonly subgraphFetchDuration: Histogram<"subgraph" | "outcome">;
   readonly subgraphFetchesShared: Counter<"subgraph">;
+  /** Requests refused by a rate limit, by the limit's variable (RATE_LIMIT_REQUESTS, RATE_LIMIT_COST). */
+  readonly rateLimited: Counter<"limit">;
   /** The label for an operation name: names are chosen by clients, so only so many are kept apart. */
   operationLabel(name: string | null | undefined): string;
   /** Serves the registry in Prometheus' text format (GET /metrics). */
@@ -82,6 +84,12 @@ export function createMetrics(options: { poolStats?: () => PoolStats } = {}): Me
       name: "graphql_subgraph_fetches_shared_total",
       help: "Subgraph fetches answered by an identical fetch already in flight, by subgraph (not sent again).",
       labelNames: ["subgraph"] as const,
+      registers: [registry],
+    }),
+    rateLimited: new Counter({
+      name: "graphql_rate_limited_total",
+      help: "Requests refused with 429 by a rate limit per client, by limit (RATE_LIMIT_REQUESTS, RATE_LIMIT_COST).",
+      labelNames: ["limit"] as const,
       registers: [registry],
     }),
     operationLabel(name) {

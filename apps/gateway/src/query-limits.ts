@@ -3,6 +3,7 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { GraphQLError, ValidationContext, ValidationRule } from "graphql";
 import { costLimitPlugin } from "./cost-limit-plugin.js";
 import { limitExceeded } from "./limit-error.js";
+import type { SpendCost } from "./rate-limits.js";
 import { readOnlyRule } from "./read-only-rule.js";
 import { maxRootFieldsRule } from "./root-fields-rule.js";
 import type { LimitName, QueryLimits } from "./settings.js";
@@ -26,8 +27,9 @@ function reportAs(limit: LimitName, max: number) {
  * root fields, and page size and cost (our own rules: armor's cost ignores `first`). Characters
  * and tokens are counted before parsing, by the HTTP layer. Field suggestions ("Did you mean")
  * are masked when introspection is off, so they do not leak the schema introspection hides.
+ * An operation's cost is spent on its client's budget with `spendCost` (RATE_LIMIT_COST).
  */
-export function queryLimitProtections(limits: QueryLimits, options: { maskSuggestions: boolean }): QueryLimitProtections {
+export function queryLimitProtections(limits: QueryLimits, options: { maskSuggestions: boolean; spendCost?: SpendCost | undefined }): QueryLimitProtections {
   const armor = new ApolloArmor({
     // Depth counts fields only: a fragment is no deeper than its fields.
     maxDepth: { n: limits.MAX_DEPTH, flattenFragments: true, onReject: [reportAs("MAX_DEPTH", limits.MAX_DEPTH)], propagateOnRejection: false },
@@ -41,6 +43,6 @@ export function queryLimitProtections(limits: QueryLimits, options: { maskSugges
   }).protect();
   return {
     validationRules: [readOnlyRule, ...armor.validationRules, maxRootFieldsRule(limits.MAX_ROOT_FIELDS)],
-    plugins: [...(armor.plugins as ApolloServerPlugin<BaseContext>[]), costLimitPlugin(limits)],
+    plugins: [...(armor.plugins as ApolloServerPlugin<BaseContext>[]), costLimitPlugin(limits, options.spendCost)],
   };
 }

@@ -19,9 +19,22 @@ export interface QueryLimits {
 
 export type LimitName = keyof QueryLimits;
 
+/** Limits per client address over a window; 0 switches one off. Named in refusals by their variables. */
+export interface RateLimits {
+  readonly RATE_LIMIT_REQUESTS: number;
+  readonly RATE_LIMIT_COST: number;
+  readonly RATE_LIMIT_WINDOW_MS: number;
+  /** Redis where every gateway instance keeps the counts; each process counts alone without it. */
+  readonly redisUrl?: string | undefined;
+  readonly redisPrefix: string;
+}
+
 /** How the gateway serves: limits, exposure and timeouts. */
 export interface GatewaySettings {
   readonly limits: QueryLimits;
+  readonly rateLimits: RateLimits;
+  /** Express's "trust proxy": which hops of X-Forwarded-For name the client (false: none, the socket's address does). */
+  readonly trustProxy: false | number | readonly string[];
   readonly allowBatchedRequests: boolean;
   /** "*" for any origin, or the origins browsers may call from. */
   readonly corsOrigins: "*" | readonly string[];
@@ -58,6 +71,14 @@ export function gatewaySettings(environment: Environment): GatewaySettings {
       MAX_BATCH_SIZE: environment.MAX_BATCH_SIZE,
       MAX_BODY_BYTES: environment.MAX_BODY_BYTES,
     },
+    rateLimits: {
+      RATE_LIMIT_REQUESTS: environment.RATE_LIMIT_REQUESTS,
+      RATE_LIMIT_COST: environment.RATE_LIMIT_COST,
+      RATE_LIMIT_WINDOW_MS: environment.RATE_LIMIT_WINDOW_MS,
+      redisUrl: environment.REDIS_URL,
+      redisPrefix: environment.RATE_LIMIT_REDIS_PREFIX,
+    },
+    trustProxy: environment.TRUST_PROXY,
     allowBatchedRequests: environment.ALLOW_BATCHED_REQUESTS,
     corsOrigins: environment.CORS_ORIGINS,
     introspection: environment.INTROSPECTION,

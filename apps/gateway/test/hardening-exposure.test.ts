@@ -51,13 +51,13 @@ describe("by default", () => {
     expect(page.text).toContain("embeddable-sandbox");
   });
 
-  it("lets any origin call it (CORS *) and read the request id", async () => {
+  it("lets any origin call it (CORS *) and read the request id and the rate limits' headers", async () => {
     const response = await preflight(open, "https://anywhere.example");
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     const post = await open.post(`{ agency(code: HA) { code } }`, { headers: { origin: "https://anywhere.example" } });
     expect(post.headers.get("access-control-allow-origin")).toBe("*");
-    expect(post.headers.get("access-control-expose-headers")).toBe("x-request-id");
+    expect(post.headers.get("access-control-expose-headers")).toBe("x-request-id,RateLimit-Limit,RateLimit-Remaining,RateLimit-Reset,RateLimit-Policy,Retry-After");
   });
 
   it("suggests field names (the schema is public anyway)", async () => {

@@ -1,6 +1,7 @@
 import { loadCatalogue, type Store } from "@hkhealth/store";
 import { createTestStore } from "@hkhealth/store/testing";
 import { startGateway, type QueryPlan, type RunningGateway } from "../src/gateway.js";
+import { settingsFrom } from "./test-gateway.js";
 import { buildAllSubgraphs } from "../src/subgraphs.js";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -23,7 +24,7 @@ export async function startHarness(): Promise<Harness> {
   await loadCatalogue(store.prisma);
   const queryPlans: QueryPlan[] = [];
   const gateway = await startGateway(
-    { store, subgraphs: await buildAllSubgraphs(), onQueryPlan: (plan) => queryPlans.push(plan) },
+    { store, subgraphs: await buildAllSubgraphs(), settings: settingsFrom(), onQueryPlan: (plan) => queryPlans.push(plan) },
     { port: 0, host: "127.0.0.1" },
   );
   return {

@@ -1,18 +1,11 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createScratchDatabase, type ScratchDatabase } from "./scratch-database.js";
-import { runCommand, startService, type ServiceProcess } from "./service-process.js";
+import { describe, expect, it } from "vitest";
+import { servicesOnScratchDatabase, runCommand, startService, type ServiceProcess } from "./service-process.js";
 
 // Replicas: gateway processes started together on one fresh PostgreSQL database (as an
 // orchestrator starts them) must all come up; migrating and loading the plan happen once.
 
 const serverUrl = process.env.DATABASE_URL;
-const gateways: ServiceProcess[] = [];
-let scratch: ScratchDatabase | undefined;
-afterAll(async () => {
-  for (const gateway of gateways) gateway.child.kill("SIGKILL");
-  await Promise.all(gateways.map((gateway) => gateway.exited));
-  await scratch?.drop();
-});
+const { services: gateways, createDatabase } = servicesOnScratchDatabase();
 
 async function agencies(gateway: ServiceProcess): Promise<unknown> {
   const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ agencies { code } }" }) });
@@ -22,7 +15,7 @@ async function agencies(gateway: ServiceProcess): Promise<unknown> {
 // Each gateway is a process of its own, built from source: slow on a busy machine.
 describe.runIf(serverUrl)("two gateway processes started at once on one fresh PostgreSQL database", { timeout: 300_000 }, () => {
   it("both start and answer; `pnpm prepare:database` beside them finds nothing to do", async () => {
-    scratch = await createScratchDatabase(serverUrl!);
+    const scratch = await createDatabase(serverUrl!);
     const environment = { DATABASE_URL: scratch.url, PORT: "0", DATABASE_POOL_SIZE: "3" };
     gateways.push(...(await Promise.all([startService("main.ts", [], environment, 180_000), startService("main.ts", [], environment, 180_000)])));
     for (const gateway of gateways) {

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { resolve } from "node:path";
+import { afterAll } from "vitest";
+import { createScratchDatabase, type ScratchDatabase } from "./scratch-database.js";
 
 const gatewayDir = resolve(import.meta.dirname, "..");
 
@@ -86,4 +88,25 @@ export async function startService(script: string, args: string[], env: Record<s
   await waitForLines((line) => typeof line.url === "string" && /ready at/.test(String(line.msg)), 1, readyTimeoutMs);
   const ready = lines.find((line) => typeof line.url === "string" && /ready at/.test(String(line.msg)))!;
   return { child, url: ready.url, lines, stderr: () => stderr, exited, waitForLines };
+}
+
+/**
+ * Processes of a test file on one scratch database of a PostgreSQL server: after the file's
+ * tests each is killed (SIGKILL: no graceful stop needed) and the database dropped.
+ */
+export function servicesOnScratchDatabase(): { readonly services: ServiceProcess[]; createDatabase(serverUrl: string): Promise<ScratchDatabase> } {
+  const services: ServiceProcess[] = [];
+  let scratch: ScratchDatabase | undefined;
+  afterAll(async () => {
+    for (const service of services) service.child.kill("SIGKILL");
+    await Promise.all(services.map((service) => service.exited));
+    await scratch?.drop();
+  });
+  return {
+    services,
+    async createDatabase(serverUrl) {
+      scratch = await createScratchDatabase(serverUrl);
+      return scratch;
+    },
+  };
 }

@@ -8,9 +8,12 @@ import { createLogger } from "../src/logger.js";
 import { gatewaySettings, type GatewaySettings } from "../src/settings.js";
 import type { GraphQLResponse } from "./harness.js";
 
-/** The gateway's settings for an environment that sets only these variables (parsed as in production). */
+/**
+ * The gateway's settings for an environment that sets only these variables (parsed as in
+ * production), rate limits off unless they are among them: a test sends bursts from one address.
+ */
 export function settingsFrom(variables: Record<string, string> = {}): GatewaySettings {
-  return gatewaySettings(readEnvironment(variables));
+  return gatewaySettings(readEnvironment({ RATE_LIMIT_REQUESTS: "0", RATE_LIMIT_COST: "0", ...variables }));
 }
 
 /** A pino logger whose lines the test can read. */

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
 
@@ -54,6 +55,36 @@ const subgraphUrls = z
     return urls;
   })
   .default({});
+
+/** Named address ranges Express's "trust proxy" knows. */
+const proxyRangeNames = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/**
+ * Express's "trust proxy", for X-Forwarded-For: false (the default: the socket's address is the
+ * client), a hop count, or the proxies' addresses (IPs, CIDR ranges, loopback/linklocal/uniquelocal).
+ * "true" (every hop trusted) is refused: any client could then name its own address.
+ */
+const trustProxy = z
+  .string()
+  .transform((value, context): false | number | string[] => {
+    const text = value.trim().toLowerCase();
+    if (["false", "0", "no", "off"].includes(text)) return false;
+    if (/^\d+$/.test(text)) return Number(text);
+    if (["true", "yes", "on"].includes(text)) {
+      context.addIssue({ code: "custom", message: "trusting every proxy lets any client choose its own address; give a hop count or the proxies' addresses" });
+      return false;
+    }
+    const entries = text.split(",").map((entry) => entry.trim()).filter(Boolean);
+    for (const entry of entries) {
+      const [address = "", prefix] = entry.split("/");
+      const prefixValid = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (isIP(address) === 6 ? 128 : 32));
+      if (!proxyRangeNames.has(entry) && !(isIP(address) && prefixValid)) {
+        context.addIssue({ code: "custom", message: `"${entry}" is not a hop count, an IP address, a CIDR range or loopback/linklocal/uniquelocal` });
+      }
+    }
+    return entries;
+  })
+  .default(false);
 
 const environmentSchema = z.object({
   PORT: port.default(4000),
@@ -120,6 +151,17 @@ const environmentSchema = z.object({
     .optional(),
   /** The service name on every span; by default hkhealth-gateway, or hkhealth-subgraph-<name>. */
   OTEL_SERVICE_NAME: z.string().trim().min(1).max(200).optional(),
+  // Limits per client address over a window (see the README's "Rate limits"); 0 switches one off.
+  /** Requests to /graphql per client per window. */
+  RATE_LIMIT_REQUESTS: count(600, 0, 10_000_000),
+  /** Estimated cost (as MAX_COST counts it) per client per window; 0, or at least MAX_COST. */
+  RATE_LIMIT_COST: count(200_000, 0, 1_000_000_000_000),
+  RATE_LIMIT_WINDOW_MS: count(60_000, 1_000, 86_400_000),
+  TRUST_PROXY: trustProxy,
+  /** Redis shared by the gateway instances for the rate limits' counts; without it each process counts alone. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").refine(URL.canParse, "is not a URL").optional(),
+  /** Prefix of the rate limits' keys in Redis. */
+  RATE_LIMIT_REDIS_PREFIX: z.string().min(1).max(100).default("hkhealth:rate-limit:"),
 
   // Limits on one file the ingest reads (see the README's "Refused files").
   /** Characters of one record (a CSV line, an XLSX row, a JSON or XML record, as stored). */
@@ -128,6 +170,10 @@ const environmentSchema = z.object({
   INGEST_MAX_DOCUMENT_BYTES: count(16_000_000, 1_000, 2_000_000_000),
   /** Nesting of objects, arrays or elements in a JSON or XML file. */
   INGEST_MAX_NESTING: count(32, 2, 1_000),
+}).refine((environment) => environment.RATE_LIMIT_COST === 0 || environment.RATE_LIMIT_COST >= environment.MAX_COST, {
+  // Otherwise an operation MAX_COST allows could never fit in the budget, however long it waited.
+  path: ["RATE_LIMIT_COST"],
+  message: "must be 0 (off) or at least MAX_COST",
 });
 
 type ParsedEnvironment = z.infer<typeof environmentSchema>;
