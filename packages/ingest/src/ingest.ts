@@ -86,6 +86,7 @@ async function readIntoDataset(prisma: PrismaClient, { request, dataset, release
       releases,
       requestedRelease,
       onProgress: request.onProgress,
+      signal: request.signal,
     });
     return { status: "ingested", datasetId: dataset.id, location: source, sha256: file.sha256, resource, ...written };
   } catch (error) {
