@@ -1,9 +1,12 @@
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createStore, loadCatalogue, type Store } from "@hkhealth/store";
 import { createTestDatabase, type TestDatabase } from "@hkhealth/store/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FileServer } from "./support/file-server.js";
 import { pipelineFixture } from "./support/fixtures.js";
 
 const serverUrl = process.env.DATABASE_URL;
@@ -18,6 +21,22 @@ async function eventually(what: string, check: () => boolean | Promise<boolean>,
     await new Promise((next) => setTimeout(next, 100));
   }
 }
+
+/** Runs `pnpm ingest <args>` in a process group of its own, as a terminal does. */
+function ingestInTerminal(args: string[], env: Record<string, string>) {
+  const child = spawn("pnpm", ["ingest", ...args], { cwd: repositoryRoot, detached: true, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
+  const finished = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((done) =>
+    child.once("close", (code, signal) => done({ code, signal, stdout, stderr })),
+  );
+  return { group: child.pid!, pressCtrlC: () => process.kill(-child.pid!, "SIGINT"), finished };
+}
+
+/** The lines of the command's own output that mention the interruption. */
+const interruptionLines = (stderr: string) => stderr.trim().split("\n").filter((line) => line.includes("interrupted"));
 
 /** Whether any process of the group still has a SIGINT waiting to be delivered. */
 function sigintPendingIn(group: number): boolean {
@@ -71,19 +90,7 @@ describe.runIf(serverUrl)("Ctrl-C during `pnpm ingest`", { timeout: 300_000 }, (
     );
     await taken;
 
-    const child = spawn("pnpm", ["ingest", AED, pipelineFixture("aed-snapshot-0430.json")], {
-      cwd: repositoryRoot,
-      detached: true,
-      env: { ...process.env, DATABASE_URL: database.url },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
-    const finished = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-      child.once("close", (code, signal) => done({ code, signal })),
-    );
+    const ingest = ingestInTerminal([AED, pipelineFixture("aed-snapshot-0430.json")], { DATABASE_URL: database.url });
 
     const waitingOnTheLock = async () => {
       const [row] = await store.prisma.$queryRawUnsafe<Array<{ waiting: bigint }>>(
@@ -92,18 +99,38 @@ describe.runIf(serverUrl)("Ctrl-C during `pnpm ingest`", { timeout: 300_000 }, (
       return row!.waiting > 0n;
     };
     await eventually("the ingest waits on the dataset's lock", waitingOnTheLock);
-    process.kill(-child.pid!, "SIGINT");
-    await eventually("every process of the command has the SIGINT", () => !sigintPendingIn(child.pid!));
+    ingest.pressCtrlC();
+    await eventually("every process of the command has the SIGINT", () => !sigintPendingIn(ingest.group));
     releaseLock();
     await holder;
 
-    const outcome = await finished;
-    expect(stderr.trim().split("\n").filter((line) => line.includes("interrupted"))).toEqual([
-      `${pipelineFixture("aed-snapshot-0430.json")}: interrupted: rolled back, nothing written`,
-    ]);
-    expect(outcome).toEqual({ code: 130, signal: null });
+    const { code, signal, stdout, stderr } = await ingest.finished;
+    expect(interruptionLines(stderr)).toEqual([`${pipelineFixture("aed-snapshot-0430.json")}: interrupted: rolled back, nothing written`]);
+    expect({ code, signal }).toEqual({ code: 130, signal: null });
     expect(stdout).not.toContain("ingested");
     expect(await store.prisma.ingestion.count({ where: { datasetId: AED } })).toBe(0);
     expect(await store.prisma.record.count({ where: { datasetId: AED } })).toBe(0);
+  });
+});
+
+// A download that never ends (the stand-in server's "/hang"): Ctrl-C stops it rather than
+// leaving the person waiting for the fetch timeout. One database is enough: PGlite.
+describe.skipIf(Boolean(serverUrl))("Ctrl-C during a download by `pnpm ingest` (runs on PGlite only)", { timeout: 300_000 }, () => {
+  let server: FileServer;
+  const dataDir = mkdtempSync(join(tmpdir(), "hkhealth-ingest-ctrl-c-"));
+  beforeAll(async () => (server = await FileServer.start()));
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("stops the download, says so in one line and exits 130", async () => {
+    const url = server.url("/hang");
+    const ingest = ingestInTerminal([AED, url], { DATABASE_URL: "", PGLITE_DATA_DIR: join(dataDir, "pglite") });
+    await eventually("the ingest is downloading", () => server.requests.some((request) => request.path === "/hang"));
+    ingest.pressCtrlC();
+    const { code, signal, stderr } = await ingest.finished;
+    expect(interruptionLines(stderr)).toEqual([`${url}: interrupted: rolled back, nothing written`]);
+    expect({ code, signal }).toEqual({ code: 130, signal: null });
   });
 });
