@@ -1,7 +1,8 @@
 /**
  * pnpm ingest <datasetId> <file-or-url> [options]   ingests a file into a dataset
  * pnpm ingest --register <id | registration.json>   registers a dataset outside the plan
- * Exit status: 0 done, 1 bad input or no database (one line saying why), 2 bad arguments.
+ * Exit status: 0 done, 1 bad input or no database (one line saying why), 2 bad arguments,
+ * 130 interrupted (Ctrl-C) before the ingest committed: rolled back, one line saying so.
  */
 import { resolve } from "node:path";
 import { readEnvironment, storeOptions } from "@hkhealth/config";
@@ -9,7 +10,7 @@ import { createStore, isStoreOpeningError, loadCatalogue, registerDataset, type 
 import { parseCommand, usage, UsageError, type Command } from "./cli/arguments.js";
 import { progressReporter } from "./cli/progress-reporter.js";
 import { summaryLine } from "./cli/summary.js";
-import { IngestError } from "./errors.js";
+import { IngestError, IngestInterrupted } from "./errors.js";
 import { ingestFile } from "./ingest.js";
 import { readRegistration } from "./registration.js";
 import { isUrl } from "./source/index.js";
@@ -18,6 +19,14 @@ type StoreCommand = Exclude<Command, { kind: "help" }>;
 
 // pnpm runs scripts from the repository root; INIT_CWD is where the user typed the command.
 const userDir = process.env["INIT_CWD"] ?? process.cwd();
+
+// Ctrl-C asks the ingest to roll back and close the store. Not "once": tsx passes the signal on
+// to node again when node does not tell it in time, and a second one must not kill node mid-way.
+const interruption = new AbortController();
+process.on("SIGINT", () => interruption.abort());
+
+/** Exit status of a command stopped by Ctrl-C, as a shell reports it (128 + SIGINT). */
+const INTERRUPTED_STATUS = 130;
 
 /** Does the command on an open store; returns the line to print. */
 async function run(command: StoreCommand, store: Store): Promise<string> {
@@ -34,6 +43,7 @@ async function run(command: StoreCommand, store: Store): Promise<string> {
       ...options,
       location: isUrl(location) ? location : resolve(userDir, location),
       onProgress: progress.onProgress,
+      signal: interruption.signal,
     });
     return summaryLine(result);
   } finally {
@@ -74,7 +84,7 @@ async function main(args: readonly string[]): Promise<number> {
   } catch (error) {
     if (!isExpected(error)) throw error;
     process.stderr.write(`${error.message}\n`);
-    return 1;
+    return error instanceof IngestInterrupted ? INTERRUPTED_STATUS : 1;
   } finally {
     await store?.close();
   }

@@ -20,6 +20,19 @@ export class IngestError extends Error {
   }
 }
 
+/** The ingest was stopped (Ctrl-C) before it committed: its transaction was rolled back. */
+export class IngestInterrupted extends IngestError {
+  constructor(source: string) {
+    super(source, "interrupted: rolled back, nothing written");
+    this.name = "IngestInterrupted";
+  }
+}
+
+/** Throws IngestInterrupted for `source` once `signal` has aborted. */
+export function stopIfInterrupted(signal: AbortSignal | undefined, source: string): void {
+  if (signal?.aborted) throw new IngestInterrupted(source);
+}
+
 /** A value as a message shows it: as JSON, cut to 60 characters. */
 export function quoteValue(value: unknown): string {
   const text = JSON.stringify(value);

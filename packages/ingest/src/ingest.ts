@@ -32,7 +32,7 @@ export async function ingestFile(store: Store, request: IngestRequest): Promise<
   });
   const requestedRelease = request.releaseId === undefined ? undefined : requireRelease(releases, request.releaseId, location, dataset.id);
 
-  const file = await fetchFile(prisma, dataset.id, location, request.fetchTimeoutMs);
+  const file = await fetchFile(prisma, dataset.id, location, request.fetchTimeoutMs, request.signal);
   if (file === "unchanged") return { status: "unchanged", datasetId: dataset.id, location, records: 0 };
   try {
     const earlier = await findIngestion(prisma, dataset.id, file.sha256);
@@ -86,6 +86,7 @@ async function readIntoDataset(prisma: PrismaClient, { request, dataset, release
       releases,
       requestedRelease,
       onProgress: request.onProgress,
+      signal: request.signal,
     });
     return { status: "ingested", datasetId: dataset.id, location: source, sha256: file.sha256, resource, ...written };
   } catch (error) {

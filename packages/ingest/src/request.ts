@@ -21,6 +21,8 @@ export interface IngestRequest {
   /** The snapshot series the file belongs to, instead of the one the dataset implies. */
   readonly resource?: string | undefined;
   readonly onProgress?: ((progress: IngestProgress) => void) | undefined;
+  /** Aborting it (Ctrl-C) rolls the ingest back, unless it has already committed. */
+  readonly signal?: AbortSignal | undefined;
   /** Longest a download may take, headers to last byte (default 5 minutes). */
   readonly fetchTimeoutMs?: number | undefined;
   /** Limits on the file's size and its records' (INGEST_MAX_*); the environment's for those not given. */

@@ -1,6 +1,6 @@
 import { insertRecords, readDatasetFields, RecordBatch, saveDatasetFields, type Prisma, type PrismaClient } from "@hkhealth/store";
 import { declaredFieldTypes } from "./declared-field-types.js";
-import { IngestError } from "./errors.js";
+import { IngestError, stopIfInterrupted } from "./errors.js";
 import { FieldTypes } from "./field-types.js";
 import type { FileFormat, RawRow } from "./formats/index.js";
 import type { ObservationTime } from "./observation-time.js";
@@ -29,6 +29,8 @@ export interface IngestionToWrite {
   readonly releases: readonly ReleaseOption[];
   readonly requestedRelease?: ReleaseOption | undefined;
   readonly onProgress?: ((progress: IngestProgress) => void) | undefined;
+  /** Checked after the dataset's lock, at every row and just before the commit. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface WrittenIngestion {
@@ -53,6 +55,7 @@ async function writeInTransaction(tx: Prisma.TransactionClient, ingestion: Inges
   // Ingests into one dataset take turns (PostgreSQL runs them side by side): each must merge the
   // field types the one before it saved, and the same bytes must wait to be found a duplicate.
   await tx.$executeRawUnsafe(`SELECT 1 FROM "Dataset" WHERE id = $1 FOR UPDATE`, datasetId);
+  stopIfInterrupted(ingestion.signal, file.location);
   const { id: ingestionId } = await tx.ingestion.create({
     data: {
       datasetId,
@@ -84,6 +87,7 @@ async function writeInTransaction(tx: Prisma.TransactionClient, ingestion: Inges
   try {
     let batch = new RecordBatch();
     for await (const row of ingestion.rows) {
+      stopIfInterrupted(ingestion.signal, file.location);
       const observedAt = preparer.add(row, batch);
       if (latest === undefined || observedAt > latest) latest = observedAt;
       if (batch.size === BATCH_SIZE) {
@@ -108,6 +112,7 @@ async function writeInTransaction(tx: Prisma.TransactionClient, ingestion: Inges
   }
   await tx.ingestion.update({ where: { id: ingestionId }, data: { observedAt, recordCount: written, releaseId: release.releaseId } });
   await saveSource(tx, datasetId, file);
+  stopIfInterrupted(ingestion.signal, file.location); // the last moment before the commit
   return { ingestionId, records: written, observedAt, releaseId: release.releaseId };
 }
 

@@ -5,19 +5,26 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream } from "node:stream/web";
-import { IngestError } from "../errors.js";
+import { IngestError, IngestInterrupted } from "../errors.js";
 import { ByteDigest } from "./digest.js";
 import type { FetchedFile, Validators } from "./fetched-file.js";
 
 /**
  * GETs a URL, conditionally when validators from the last fetch are given, and streams the body
  * to a temporary file while hashing it. "unchanged" for 304 Not Modified. Any other failure
- * (a status other than 2xx, no connection, the time running out) is an IngestError naming the URL.
+ * (a status other than 2xx, no connection, the time running out) is an IngestError naming the URL;
+ * `interruption` aborting (Ctrl-C) stops it with IngestInterrupted.
  */
-export async function download(url: string, validators: Validators | undefined, timeoutMs: number): Promise<FetchedFile | "unchanged"> {
+export async function download(
+  url: string,
+  validators: Validators | undefined,
+  timeoutMs: number,
+  interruption?: AbortSignal,
+): Promise<FetchedFile | "unchanged"> {
   const fetchedAt = new Date();
-  const signal = AbortSignal.timeout(timeoutMs);
+  const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(interruption ? [interruption] : [])]);
   const fail = (error: unknown): never => {
+    if (interruption?.aborted) throw new IngestInterrupted(url);
     throw new IngestError(url, signal.aborted ? `no complete answer within ${timeoutMs} ms` : `could not be fetched (${causeOf(error)})`);
   };
   const response = await fetch(url, { headers: conditionalHeaders(validators), signal }).catch(fail);

@@ -26,11 +26,12 @@ export async function fetchFile(
   datasetId: string,
   location: string,
   timeoutMs = DEFAULT_FETCH_TIMEOUT_MS,
+  interruption?: AbortSignal,
 ): Promise<FetchedFile | "unchanged"> {
   if (!isUrl(location)) return readLocalFile(location);
   const validators = await prisma.source.findUnique({
     where: { datasetId_location: { datasetId, location } },
     select: { etag: true, lastModified: true },
   });
-  return download(location, validators ?? undefined, timeoutMs);
+  return download(location, validators ?? undefined, timeoutMs, interruption);
 }
