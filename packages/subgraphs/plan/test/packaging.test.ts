@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,6 +24,29 @@ const consumerGraphqlVersion = "16.12.0";
 /** npm's cache outlives the scratch project, so later runs download nothing. */
 const npmCache = join(tmpdir(), "hkhealth-packaging-npm-cache");
 const minutes = 60_000;
+/** Libraries that must be one copy per project: our packages take the consumer's, never their own. */
+const sharedSingletons = ["graphql", "type-graphql", "graphql-scalars", "class-validator", "reflect-metadata", "@opentelemetry/api"];
+
+interface Manifest {
+  name: string;
+  version: string;
+  private?: boolean;
+  main?: string;
+  types?: string;
+  exports?: Record<string, { types?: string; default?: string }>;
+  dependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+}
+
+async function publishedManifests(): Promise<Manifest[]> {
+  const folders = ["packages", "packages/subgraphs"];
+  const dirs = (await Promise.all(folders.map(async (folder) => (await readdir(join(workspaceRoot, folder))).map((entry) => join(workspaceRoot, folder, entry))))).flat();
+  const manifests = await Promise.all(
+    dirs.filter((dir) => existsSync(join(dir, "package.json"))).map(async (dir) => JSON.parse(await readFile(join(dir, "package.json"), "utf8")) as Manifest),
+  );
+  return manifests.filter((manifest) => !manifest.private);
+}
 
 const consumerScript = `
 import { createRequire } from "node:module";
@@ -112,6 +135,25 @@ async function makeConsumer(): Promise<string> {
   await npm(["install", "--ignore-scripts"], project);
   return project;
 }
+
+describe("the published packages' manifests", () => {
+  it("take every shared singleton as a peer (pinned for the workspace as a dev dependency), never as their own copy", async () => {
+    for (const manifest of await publishedManifests()) {
+      for (const singleton of sharedSingletons) {
+        expect(manifest.dependencies?.[singleton], `${manifest.name} depends on its own ${singleton}`).toBeUndefined();
+        if (manifest.peerDependencies?.[singleton]) expect(manifest.devDependencies?.[singleton], `${manifest.name}: ${singleton}`).toBe("catalog:");
+      }
+    }
+  });
+
+  it("give main and types beside exports, all pointing at dist/", async () => {
+    for (const manifest of await publishedManifests()) {
+      const root = manifest.exports?.["."];
+      expect({ main: manifest.main, types: manifest.types }, manifest.name).toEqual({ main: root?.default, types: root?.types });
+      for (const target of Object.values(manifest.exports ?? {})) expect([target.types, target.default].every((path) => path?.startsWith("./dist/")), manifest.name).toBe(true);
+    }
+  });
+});
 
 describe.skipIf(Boolean(process.env.DATABASE_URL))("packed packages in another team's project", () => {
   let project = "";
