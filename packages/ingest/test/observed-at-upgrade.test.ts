@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createStore, loadCatalogue, type Store } from "@hkhealth/store";
+import { afterAll, describe, expect, it } from "vitest";
+import { ingestFile } from "../src/index.js";
+import { pipelineFixture } from "./support/fixtures.js";
+
+// A database from before vaccination records were dated by their "Date": its Dataset row has no
+// observedAtField, its records carry the ingest's time, and the migration that dates them has
+// not run. Opening it with this code (a restart) must repair both.
+const dataDir = mkdtempSync(join(tmpdir(), "hkhealth-observed-at-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+const datasetId = "hb-covid19-vaccination-by-age";
+const migrationName = "20261202010000_vaccination_observed_at";
+
+async function observedDays(store: Store): Promise<Array<{ date: unknown; observedAt: string }>> {
+  const records = await store.prisma.record.findMany({ where: { datasetId }, orderBy: { id: "asc" } });
+  return records.map((record) => ({ date: (record.fields as Record<string, unknown>)["Date"], observedAt: record.observedAt.toISOString() }));
+}
+
+describe("a database stored before rows dated the vaccination dataset", () => {
+  it("gets the profile and the records' days on the next start; ingesting the same file again would write nothing", async () => {
+    const before = await createStore({ dataDir });
+    await loadCatalogue(before.prisma);
+    await before.prisma.dataset.update({ where: { id: datasetId }, data: { observedAtField: null } });
+    const ingestedAt = new Date("2022-04-23T10:00:00+08:00");
+    await ingestFile(before, { datasetId, location: pipelineFixture("vaccination-by-age.csv"), observedAt: ingestedAt });
+    expect((await observedDays(before)).every((record) => record.observedAt === ingestedAt.toISOString())).toBe(true);
+    await before.prisma.$executeRawUnsafe(`DELETE FROM _prisma_migrations WHERE migration_name = $1`, migrationName);
+    await before.close();
+
+    const after = await createStore({ dataDir });
+    try {
+      expect(after.appliedMigrations).toEqual([migrationName]);
+      expect((await loadCatalogue(after.prisma)).written).toBe(1);
+      expect((await after.prisma.dataset.findUniqueOrThrow({ where: { id: datasetId } })).observedAtField).toBe("Date");
+      const days = await observedDays(after);
+      expect(days.length).toBeGreaterThan(0);
+      for (const { date, observedAt } of days) expect(observedAt).toBe(new Date(`${String(date)}T00:00:00+08:00`).toISOString());
+      const again = await ingestFile(after, { datasetId, location: pipelineFixture("vaccination-by-age.csv") });
+      expect(again.status).toBe("duplicate");
+    } finally {
+      await after.close();
+    }
+  });
+});
