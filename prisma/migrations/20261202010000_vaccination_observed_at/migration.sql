@@ -1,5 +1,5 @@
--- Data only. Vaccination records were dated by the time of their ingest; each row's own "Date"
--- (stored as ISO "YYYY-MM-DD", a day in Hong Kong) now dates it, as a new ingest does. Ingesting
+-- Data only. Vaccination records were dated by the time of their ingest. The Date of each row
+-- (stored as ISO YYYY-MM-DD, a day in Hong Kong) now dates it, as a new ingest does. Ingesting
 -- the same file again cannot fix them (the same bytes are a duplicate and write nothing), so the
 -- records already stored are dated here. A record without a date keeps its time.
 UPDATE "Record"
