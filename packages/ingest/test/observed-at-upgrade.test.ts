@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { offPlanDatasets } from "@hkhealth/plan";
 import { createStore, loadCatalogue, registerDataset, type Store } from "@hkhealth/store";
+import { createTestDatabase } from "@hkhealth/store/testing";
 import { afterAll, describe, expect, it } from "vitest";
 import { ingestFile } from "../src/index.js";
 import { pipelineFixture } from "./support/fixtures.js";
@@ -10,8 +11,26 @@ import { pipelineFixture } from "./support/fixtures.js";
 // A database from before vaccination records were dated by their "Date": its Dataset row has no
 // observedAtField, its records carry the ingest's time, and the migration that dates them has
 // not run. Opening it with this code (a restart) must repair both.
-const dataDir = mkdtempSync(join(tmpdir(), "hkhealth-observed-at-"));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+/** A database to open, close and open again: a PGlite folder, or one of its own at DATABASE_URL. */
+async function reopenableDatabase(): Promise<{ open: () => Promise<Store>; remove: () => Promise<void> }> {
+  const server = process.env.DATABASE_URL;
+  if (server) {
+    const database = await createTestDatabase(server);
+    return { open: () => createStore({ databaseUrl: database.url, poolSize: 2 }), remove: () => database.drop() };
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), "hkhealth-upgrade-"));
+  return { open: () => createStore({ dataDir }), remove: async () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+const removals: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const remove of removals) await remove();
+});
+async function database() {
+  const opened = await reopenableDatabase();
+  removals.push(opened.remove);
+  return opened;
+}
 
 const datasetId = "hb-covid19-vaccination-by-age";
 const migrationName = "20261202010000_vaccination_observed_at";
@@ -24,7 +43,8 @@ async function observedDays(store: Store): Promise<Array<{ date: unknown; observ
 
 describe("a database stored before rows dated the vaccination dataset", () => {
   it("gets the profile and the records' days on the next start; ingesting the same file again would write nothing", async () => {
-    const before = await createStore({ dataDir });
+    const db = await database();
+    const before = await db.open();
     await loadCatalogue(before.prisma);
     await before.prisma.dataset.update({ where: { id: datasetId }, data: { observedAtField: null } });
     const ingestedAt = new Date("2022-04-23T10:00:00+08:00");
@@ -33,7 +53,7 @@ describe("a database stored before rows dated the vaccination dataset", () => {
     await before.prisma.$executeRawUnsafe(`DELETE FROM _prisma_migrations WHERE migration_name IN ($1, $2)`, migrationName, textMigrationName);
     await before.close();
 
-    const after = await createStore({ dataDir });
+    const after = await db.open();
     try {
       expect(after.appliedMigrations).toEqual([migrationName, textMigrationName]);
       expect((await loadCatalogue(after.prisma)).written).toBe(1);
@@ -50,11 +70,9 @@ describe("a database stored before rows dated the vaccination dataset", () => {
 });
 
 describe("a database stored before STRING fields kept their numbers as text", () => {
-  const folder = mkdtempSync(join(tmpdir(), "hkhealth-string-text-"));
-  afterAll(() => rmSync(folder, { recursive: true, force: true }));
-
   it("gets the published text of CHP's Age back on the next start", async () => {
-    const before = await createStore({ dataDir: folder });
+    const db = await database();
+    const before = await db.open();
     await loadCatalogue(before.prisma);
     await registerDataset(before.prisma, offPlanDatasets.find((dataset) => dataset.id === "dh-chp-covid19-cases")!);
     const location = join(import.meta.dirname, "../../subgraphs/dh/test/fixtures/chp/enhanced_sur_covid_19_eng.csv");
@@ -69,7 +87,7 @@ describe("a database stored before STRING fields kept their numbers as text", ()
     await before.prisma.$executeRawUnsafe(`DELETE FROM _prisma_migrations WHERE migration_name = $1`, textMigrationName);
     await before.close();
 
-    const after = await createStore({ dataDir: folder });
+    const after = await db.open();
     try {
       expect(after.appliedMigrations).toEqual([textMigrationName]);
       expect(await ages(after)).toEqual(published);
