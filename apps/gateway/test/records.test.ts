@@ -51,6 +51,23 @@ describe("records through the gateway", () => {
     expect(window.records.totalCount).toBe(6);
   });
 
+  it("dates a cumulative dataset's records by their own day, so asOf, from and to select days of the file", async () => {
+    const response = await harness.query(`{ ${vaccination} {
+      asOf: records(asOf: "2022-01-01T00:00:00+08:00") { totalCount edges { node { observedAt fields } } }
+      march: records(from: "2021-03-01T00:00:00+08:00", to: "2021-03-31T23:59:59+08:00") { totalCount }
+      firstDay: records(from: "2021-02-22T00:00:00+08:00", to: "2021-02-22T00:00:00+08:00") { totalCount }
+      beforeAny: records(asOf: "2021-02-21T23:59:59+08:00") { totalCount }
+    } }`);
+    expect(response.errors).toBeUndefined();
+    const { asOf, march, firstDay, beforeAny } = response.data.dataset;
+    // The file's rows of 2021-02-22 and 2021-03-10; those of 2022-01-05 come later.
+    expect(asOf.totalCount).toBe(5);
+    for (const { node } of asOf.edges) expect(node.observedAt).toBe(`${node.fields.Date}T00:00:00+08:00`);
+    expect(march.totalCount).toBe(3);
+    expect(firstDay.totalCount).toBe(2);
+    expect(beforeAny.totalCount).toBe(0);
+  });
+
   it("filters numbers as numbers, dates as dates and text by substring, and sorts by value", async () => {
     const response = await harness.query(`{ ${vaccination} {
       records(

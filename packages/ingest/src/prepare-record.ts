@@ -29,6 +29,7 @@ export class RecordPreparer {
   readonly #fields = new Map<string, FieldState>();
   readonly #slot: NormalisedSlot = { value: null, type: null };
   readonly #file: RecordFile;
+  readonly #fieldsWithNonText = new Set<string>();
   #recordsWithValues = 0;
 
   constructor(validate: (row: RawRow) => void, observation: ObservationTime, fieldTypes: FieldTypes, file: RecordFile) {
@@ -55,6 +56,11 @@ export class RecordPreparer {
     return this.#recordsWithValues;
   }
 
+  /** Fields of which a number or a boolean was stored: if one ends up STRING, those become text (storeStringFieldsAsText). */
+  get fieldsWithNonText(): ReadonlySet<string> {
+    return this.#fieldsWithNonText;
+  }
+
   /** The fields, normalised, as the text of a JSON object: what JSON.stringify writes for them. `fail` refuses the row. */
   fieldsJson(fields: Readonly<Record<string, RawValue>>, fail: Fail): string {
     const names = Object.keys(fields);
@@ -72,6 +78,7 @@ export class RecordPreparer {
         if (established !== undefined) fail(notOfType(raw, this.#slot.type, established), name);
         field.raw = raw;
         field.member = field.key + valueJson(this.#slot.value);
+        if (typeof this.#slot.value === "number" || typeof this.#slot.value === "boolean") this.#fieldsWithNonText.add(name);
       }
       members.push(field.member);
     }

@@ -1,4 +1,4 @@
-import { insertRecords, readDatasetFields, RecordBatch, saveDatasetFields, type Prisma, type PrismaClient } from "@hkhealth/store";
+import { insertRecords, readDatasetFields, RecordBatch, saveDatasetFields, storeStringFieldsAsText, type Prisma, type PrismaClient } from "@hkhealth/store";
 import { declaredFieldTypes } from "./declared-field-types.js";
 import { IngestError, stopIfInterrupted } from "./errors.js";
 import { FieldTypes } from "./field-types.js";
@@ -104,7 +104,10 @@ async function writeInTransaction(tx: Prisma.TransactionClient, ingestion: Inges
     throw await writes.settle(error);
   }
 
-  await saveDatasetFields(tx, datasetId, storedFields, fieldTypes.list());
+  const fields = fieldTypes.list();
+  await saveDatasetFields(tx, datasetId, storedFields, fields);
+  const stringFields = fields.filter((field) => field.type === "STRING" && preparer.fieldsWithNonText.has(field.name));
+  await storeStringFieldsAsText(tx, ingestionId, stringFields.map((field) => field.name));
   const observedAt = latest ?? observation.ofFile;
   const release = linkRelease(ingestion.releases, ingestion.requestedRelease, observedAt, file.fetchedAt);
   if (release.recordPublication !== undefined && release.releaseId !== null) {

@@ -96,15 +96,16 @@ describe("JSON: an A&E v2 snapshot into ha-aed-waiting-time", () => {
 describe("CSV: vaccinations by age into hb-covid19-vaccination-by-age", () => {
   const path = pipelineFixture("vaccination-by-age.csv");
 
-  it("normalises values, types the fields, takes the observation time given and reports progress", async () => {
+  it("normalises values, types the fields, dates each row by its own Date and reports progress", async () => {
     const progress: IngestProgress[] = [];
-    const observedAt = new Date("2022-04-10T23:59:00+08:00");
     const result = await ingestFile(store, {
       datasetId: "hb-covid19-vaccination-by-age",
       location: path,
-      observedAt,
+      observedAt: new Date("2022-04-23T12:00:00+08:00"), // the file's time: each row's Date wins
       onProgress: (report) => progress.push(report),
     });
+    // The file is observed at its latest row's day, midnight in Hong Kong.
+    const observedAt = new Date("2022-04-10T00:00:00+08:00");
     expect(result).toMatchObject({ status: "ingested", records: 4, observedAt, sha256: sha256Of(path), releaseId: "hb-covid19-vaccination-by-age@2021-12" });
     expect(progress.map((report) => report.records)).toEqual([4]);
     const types = await fieldTypes("hb-covid19-vaccination-by-age");
@@ -117,11 +118,13 @@ describe("CSV: vaccinations by age into hb-covid19-vaccination-by-age", () => {
     expect(row?.doses).toBe(210 + 198 + 14 + 17);
     const first = await store.prisma.record.findFirstOrThrow({ where: { ingestionId: result.ingestionId! }, orderBy: { ordinal: "asc" } });
     expect(first.fields).toMatchObject({ Date: "2022-04-09", "Age Group": "30-39", Sex: "M", "Sinovac 1st dose": 120 });
+    expect(first.observedAt).toEqual(new Date("2022-04-09T00:00:00+08:00"));
   });
 
   it("links no release when the data predates every published one", async () => {
     const path = pipelineFixture("vaccination-without-extension");
-    const result = await ingestFile(store, { datasetId: "hb-covid19-vaccination-by-age", location: path, format: "CSV", observedAt: new Date("2021-06-30T12:00:00+08:00") });
+    // Its one row is of 2021-06-30; the dataset's first release is of 2021-12.
+    const result = await ingestFile(store, { datasetId: "hb-covid19-vaccination-by-age", location: path, format: "CSV" });
     expect(result).toMatchObject({ status: "ingested", records: 1, releaseId: null });
   });
 });

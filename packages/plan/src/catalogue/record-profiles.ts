@@ -20,8 +20,9 @@ const knownProfiles: Readonly<Record<string, RecordProfile>> = {
   "ha-aed-waiting-time": { mode: "SNAPSHOT", recordPath: "waitTime", observedAtField: "updateTime" },
   // Published as facility-hosp.json, facility-sop.json and facility-gop.json.
   "ha-facility-directory": { mode: "SNAPSHOT", resourcePerFile: true },
-  // One row per day, age group and sex: each release adds days.
-  "hb-covid19-vaccination-by-age": { mode: "CUMULATIVE" },
+  // One row per day, age group and sex: each release adds days. "Date" (ISO, a day in Hong
+  // Kong) dates each row, so asOf/from/to select days of the file, not the ingest's time.
+  "hb-covid19-vaccination-by-age": { mode: "CUMULATIVE", observedAtField: "Date" },
 };
 
 /**

@@ -101,7 +101,12 @@ export class RecordConnection {
   countTotal!: () => Promise<number>;
 }
 
-@InputType({ description: "A condition on one field; every operator given must hold." })
+@InputType({
+  description:
+    "A condition on one field; every operator given must hold. `gt`, `gte`, `lt` and `lte` compare by the field's type (numbers, days, " +
+    'instants). On a STRING field, a number (or text that is one, "90") compares numerically with the values that are numbers and never ' +
+    'matches the text values ("<1", "Pending": find those with `eq`, `in` or `contains`); any other value compares as text.',
+})
 export class FieldFilterInput {
   @Field(() => String, { description: "Field name (see `Dataset.fields`)." })
   field!: string;

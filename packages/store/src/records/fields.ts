@@ -84,6 +84,29 @@ function equals(field: RecordFieldInfo, operator: string, value: unknown, params
     : containment(field, operator, value, params);
 }
 
+/** A number as the ingest reads one from text, the way JavaScript writes it back: "12", "-3.5", not "001" or "1,234". */
+const numericText = "^-?(0|[1-9][0-9]*)([.][0-9]*[1-9])?$";
+
+/** A comparison value that is a number, or text that is one; undefined otherwise. */
+function numericValue(value: unknown): number | undefined {
+  const number = typeof value === "string" && new RegExp(numericText).test(value.trim()) ? Number(value.trim()) : value;
+  return typeof number === "number" && Number.isFinite(number) ? number : undefined;
+}
+
+/**
+ * gt/gte/lt/lte on a STRING field. Published text fields mix numbers and text (CHP's Age: "45",
+ * "<1", "Pending"): a number compares numerically with the values that are numbers, and the
+ * others (text) never match; anything else compares as text.
+ */
+function stringComparison(field: RecordFieldInfo, name: string, operator: string, value: unknown, params: SqlParams): string {
+  const number = numericValue(value);
+  if (number === undefined) return `${fieldExpression(field)} ${operator} ${comparisonValue(field, name, value, params)}`;
+  const json = `r.fields->${sqlLiteral(field.name)}`;
+  const text = `(r.fields->>${sqlLiteral(field.name)})`;
+  const numeric = `CASE WHEN jsonb_typeof(${json}) = 'number' OR ${text} ~ '${numericText}' THEN ${text}::numeric END`;
+  return `${numeric} ${operator} ${params.add(String(number), "numeric")}`;
+}
+
 /** SQL conditions for one FieldFilter (all its operators must hold). */
 export function filterConditions(settings: RecordSettings, filter: FieldFilter, params: SqlParams): string[] {
   const field = requireField(settings, filter.field);
@@ -108,7 +131,10 @@ export function filterConditions(settings: RecordSettings, filter: FieldFilter, 
     else conditions.push(`(${filter.in.map((value) => equals(field, "in", value, params)).join(" OR ")})`);
   }
   for (const [name, operator, value] of comparisons) {
-    if (value !== undefined && value !== null) conditions.push(`${expression} ${operator} ${comparisonValue(field, name, value, params)}`);
+    if (value === undefined || value === null) continue;
+    conditions.push(
+      field.type === "STRING" ? stringComparison(field, name, operator, value, params) : `${expression} ${operator} ${comparisonValue(field, name, value, params)}`,
+    );
   }
   if (filter.contains != null) {
     conditions.push(`(r.fields->>${sqlLiteral(field.name)}) ILIKE ${params.add(`%${likeEscape(filter.contains)}%`)}`);

@@ -95,3 +95,20 @@ export async function saveDatasetFields(
     }
   }
 }
+
+/**
+ * A STRING field's values as text, as published: the ingest reads "45" as the number 45 before
+ * it knows the column also holds "<1", so the numbers and booleans an ingestion stored in fields
+ * that ended up STRING are rewritten as their text (a number's text is the published one: the
+ * ingest reads only numbers written as JavaScript writes them back).
+ */
+export async function storeStringFieldsAsText(tx: Transaction, ingestionId: number, names: readonly string[]): Promise<void> {
+  if (names.length === 0) return;
+  const nonText = `FROM jsonb_array_elements_text($2::jsonb) AS name WHERE jsonb_typeof(fields->name) IN ('number', 'boolean')`;
+  await tx.$executeRawUnsafe(
+    `UPDATE "Record" SET fields = fields || (SELECT jsonb_object_agg(name, to_jsonb(fields->>name)) ${nonText})
+     WHERE "ingestionId" = $1 AND EXISTS (SELECT 1 ${nonText})`,
+    ingestionId,
+    JSON.stringify(names),
+  );
+}

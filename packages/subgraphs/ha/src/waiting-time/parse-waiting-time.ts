@@ -69,6 +69,9 @@ export function waitingTimeFromHours(hours: number): ParsedWaitingTime {
 export function waitingTimeOfValue(value: unknown): ParsedWaitingTime | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isFinite(value) ? waitingTimeFromHours(value) : null;
-  const text = String(value);
-  return text.trim() === "" ? null : parseWaitingTime(text);
+  const text = String(value).trim();
+  if (text === "") return null;
+  // A number of hours kept as text in a STRING field (topWait of the 2019 history: "0.5").
+  const hours = /^\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
+  return hours === undefined ? parseWaitingTime(text) : waitingTimeFromHours(hours);
 }
