@@ -27,3 +27,18 @@ export {
   SortDirection,
 } from "./model/records.js";
 export { typedViewTypeName } from "./catalogue/typed-views.js";
+export {
+  datasetDefinitions,
+  datasetDefinition,
+  updateFrequencyOf,
+  distribution,
+  fileStem,
+  perLanguage,
+  rowChecks,
+  type DatasetDefinition,
+  type Distribution,
+  type DistributionLanguage,
+  type FieldTypeDeclarations,
+  type FieldTypeName,
+  type OffPlanRegistration,
+} from "./datasets/index.js";

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { DataFormat } from "../../model/enums.js";
+import { perLanguage } from "../distributions.js";
+import { isoDate, nonEmptyText, numeric, oneOf, text } from "../row-checks.js";
+import type { DatasetDefinition } from "../types.js";
+
+// v2 (aedwtdata2-en.json, from 2023): waiting times per triage category.
+const currentRow = z.object({
+  hospName: nonEmptyText(),
+  t1wt: text(),
+  manageT1case: oneOf(["Y", "N"]).optional(),
+  t2wt: text(),
+  manageT2case: oneOf(["Y", "N"]).optional(),
+  t3p50: text(),
+  t3p95: text(),
+  t45p50: text(),
+  t45p95: text(),
+});
+// v1 (aedwtdata-en.json): one wording of the top wait ("Over 2 hours").
+const legacyRow = z.object({ hospName: nonEmptyText(), topWait: text() });
+// The 2019 history CSV: v1 rows with topWait in hours and the time in each row.
+const historyRow = z.object({ hospName: nonEmptyText(), topWait: numeric(), updateTime: nonEmptyText(), updateDate: isoDate() });
+
+/**
+ * A&E files come in three layouts, and a row's keys say which one it follows; checking it against
+ * that one alone gives a message about the field at fault rather than "matches no layout".
+ */
+const aedRow = z.record(z.string(), z.unknown()).superRefine((row, context) => {
+  const layout = !("topWait" in row) ? currentRow : "updateTime" in row || "updateDate" in row ? historyRow : legacyRow;
+  const result = layout.safeParse(row);
+  for (const issue of result.error?.issues ?? []) context.addIssue({ code: "custom", message: issue.message, path: issue.path });
+});
+
+/** HA's A&E waiting time, updated every 15 minutes: the current feed (v2) and the legacy one (v1). */
+export const aedWaitingTime: DatasetDefinition = {
+  id: "ha-aed-waiting-time",
+  portalUrl: null,
+  distributions: [
+    ...perLanguage("https://www.ha.org.hk/opendata/aed/aedwtdata2-{language}.json", DataFormat.JSON),
+    ...perLanguage("https://www.ha.org.hk/opendata/aed/aedwtdata-{language}.json", DataFormat.JSON),
+  ],
+  // {"waitTime": [...], "updateTime": "20/1/2026 4:30AM"}; the 2019 history CSV has updateTime in every row.
+  profile: { mode: "SNAPSHOT", recordPath: "waitTime", observedAtField: "updateTime" },
+  rowSchema: aedRow,
+  // The v1 feed's topWait is text ("Over 2 hours"); the 2019 history's, the hours derived from it.
+  declaredFieldTypes: [["topWait", "STRING"]],
+  typedView: { subgraph: "ha", typeName: "AedWaitingTimeView" },
+};

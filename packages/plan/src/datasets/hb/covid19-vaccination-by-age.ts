@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { DataFormat } from "../../model/enums.js";
+import { distribution } from "../distributions.js";
+import { count, isoDate, nonEmptyText, oneOf } from "../row-checks.js";
+import type { DatasetDefinition } from "../types.js";
+
+const doseColumns = ["Sinovac", "BioNTech"].flatMap((vaccine) => ["1st", "2nd", "3rd", "4th", "5th", "6th"].map((dose) => `${vaccine} ${dose} dose`));
+
+// Doses given per day, age group and sex.
+const vaccinationRow = z.object({
+  Date: isoDate(),
+  "Age Group": nonEmptyText(),
+  Sex: oneOf(["M", "F"]),
+  ...Object.fromEntries(doseColumns.map((column) => [column, count()])),
+});
+
+/** HB's COVID-19 vaccination rates over time by age. */
+export const covid19VaccinationByAge: DatasetDefinition = {
+  id: "hb-covid19-vaccination-by-age",
+  portalUrl: null,
+  distributions: [distribution("https://www.healthbureau.gov.hk/download/opendata/COVID19/vaccination-rates-over-time-by-age.csv", DataFormat.CSV)],
+  // Each release adds days. "Date" (ISO, a day in Hong Kong) dates each row, so asOf/from/to
+  // select days of the file, not the ingest's time.
+  profile: { mode: "CUMULATIVE", observedAtField: "Date" },
+  rowSchema: vaccinationRow,
+  typedView: { subgraph: "hb", typeName: "VaccinationByAgeView" },
+};

@@ -1,0 +1,10 @@
+import type { DatasetDefinition } from "../types.js";
+
+/** The main centres of the District Health Centres. */
+export const dhcMainCentres: DatasetDefinition = {
+  id: "hb-dhc-main-centres",
+  portalUrl: null,
+  // No official file URL is known (README, "Datasets without a known source").
+  distributions: [],
+  typedView: { subgraph: "hb", typeName: "DistrictHealthCentreView" },
+};

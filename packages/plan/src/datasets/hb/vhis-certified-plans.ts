@@ -1,0 +1,10 @@
+import { DataFormat } from "../../model/enums.js";
+import { distribution } from "../distributions.js";
+import type { DatasetDefinition } from "../types.js";
+
+/** The Voluntary Health Insurance Scheme's certified plans: standard and flexi. */
+export const vhisCertifiedPlans: DatasetDefinition = {
+  id: "hb-vhis-certified-plans",
+  portalUrl: null,
+  distributions: ["standard-plans", "flexi-plans"].map((file) => distribution(`https://www.vhis.gov.hk/public/data/${file}.json`, DataFormat.JSON)),
+};

@@ -1,0 +1,1 @@
+export { mirroredUrl } from "./mirrored-url.js";
