@@ -82,6 +82,7 @@ export function updateFrequencyOf(definition: DatasetDefinition): UpdateFrequenc
   return frequency;
 }
 
+export * from "./modules.js";
 export { distribution, fileStem, perLanguage } from "./distributions.js";
 export * as rowChecks from "./row-checks.js";
 export type * from "./types.js";

@@ -62,4 +62,6 @@ export interface DatasetDefinition {
   readonly declaredFieldTypes?: FieldTypeDeclarations;
   /** The typed view `Dataset.view` returns, and the agency subgraph that serves it. */
   readonly typedView?: { readonly subgraph: "ha" | "hb" | "dh"; readonly typeName: string };
+  /** Where its typed view finds each value: the published field names (column headers, keys). */
+  readonly fields?: object;
 }

@@ -1,9 +1,12 @@
+import { chpCovid19Cases, chpCovid19Situation } from "@hkhealth/plan";
 import { normaliseValue } from "@hkhealth/ingest/values";
 import { describe, expect, it } from "vitest";
 import { parseCovidBuilding } from "../src/covid/building.js";
 import { parseCovidCase } from "../src/covid/case.js";
-import { caseColumns, situationColumns } from "../src/covid/columns.js";
 import { parseSituationDay } from "../src/covid/situation-day.js";
+
+const caseColumns = chpCovid19Cases.fields;
+const situationColumns = chpCovid19Situation.fields;
 
 const origin = { datasetId: "dh-chp-covid19-cases", ingestionId: 7 };
 

@@ -1,3 +1,4 @@
+import { healthFactsYearColumn } from "@hkhealth/plan";
 // The plan package loads reflect-metadata, which the typed models' decorators need.
 import "@hkhealth/plan";
 import { createReadStream } from "node:fs";
@@ -5,8 +6,9 @@ import { resolve } from "node:path";
 import { parseCsv, parseXlsx, type FormatParser } from "@hkhealth/ingest/formats";
 import { normaliseValue } from "@hkhealth/ingest/values";
 import { describe, expect, it } from "vitest";
-import { yearColumn } from "../src/health-facts/columns.js";
 import { parseHealthFact, type HealthFact } from "../src/health-facts/health-fact.js";
+
+const yearColumn = healthFactsYearColumn;
 
 const fixture = (name: string) => resolve(import.meta.dirname, "fixtures/health-facts", name);
 

@@ -1,10 +1,13 @@
+import { dhcExpressMainCentres, dhcMainCentres, ehrssHealthcareProviders } from "@hkhealth/plan";
 import { FieldResolver, Resolver } from "type-graphql";
-import { DHC_EXPRESS_MAIN_CENTRES, DHC_MAIN_CENTRES } from "./dhc/dhc-layout.js";
 import { DistrictHealthCentreView } from "./dhc/dhc-view.js";
-import { EHRSS_PROVIDERS } from "./ehrss/ehrss-layout.js";
 import { EhrssProviderView } from "./ehrss/ehrss-view.js";
 import { HealthBureauProfile } from "./profile.js";
 import { VACCINATION_DATASET, VaccinationByAgeView } from "./vaccination/vaccination-view.js";
+
+const DHC_MAIN_CENTRES = dhcMainCentres.id;
+const DHC_EXPRESS_MAIN_CENTRES = dhcExpressMainCentres.id;
+const EHRSS_PROVIDERS = ehrssHealthcareProviders.id;
 
 /**
  * The Health Bureau's typed views, reachable from its profile as well as from each `Dataset.view`

@@ -1,9 +1,11 @@
+import { districtHealthCentreFields, ehrssHealthcareProviders } from "@hkhealth/plan";
 import { createReadStream } from "node:fs";
 import { resolve } from "node:path";
 import { parseJson, parseXml, type FormatParser, type RawRow } from "@hkhealth/ingest";
 import { describe, expect, it } from "vitest";
-import { dhcLayout } from "../src/dhc/dhc-layout.js";
-import { ehrssLayout } from "../src/ehrss/ehrss-layout.js";
+
+const dhcLayout = districtHealthCentreFields;
+const ehrssLayout = ehrssHealthcareProviders.fields;
 
 // The fixtures read by the ingest's own readers: the keys the typed views query are the keys
 // those readers produce from files in the assumed layouts.

@@ -15,31 +15,66 @@ function chpFiles(name: string) {
 const chp = { agency: AgencyCode.DH, updateFrequency: UpdateFrequency.DAILY_DURING_PEAK, formats: [DataFormat.CSV] } as const;
 
 /** latest_situation_of_reported_cases_covid_19_eng.csv: one row a day, dates dd/mm/yyyy. */
-export const chpCovid19Situation: DatasetDefinition = {
+export const chpCovid19Situation = {
   id: "dh-chp-covid19-situation",
   offPlan: { ...chp, titleEn: "Latest situation of reported cases of COVID-19 in Hong Kong", titleZh: "2019冠狀病毒病的最新情況" },
   portalUrl: null,
   distributions: chpFiles("latest_situation_of_reported_cases_covid_19"),
   profile: { mode: "CUMULATIVE", observedAtField: "As of date" },
   typedView: { subgraph: "dh", typeName: "CovidSituationView" },
-};
+  // The column headers, kept as the records' field names.
+  fields: {
+    date: "As of date",
+    time: "As of time",
+    confirmed: "Number of confirmed cases",
+    ruledOut: "Number of ruled out cases",
+    stillHospitalisedForInvestigation: "Number of cases still hospitalised for investigation",
+    fulfillingReportingCriteria: "Number of cases fulfilling the reporting criteria",
+    deaths: "Number of death cases",
+    discharged: "Number of discharge cases",
+    probable: "Number of probable cases",
+    critical: "Number of hospitalised cases in critical condition",
+    positiveByNucleicAcidTest: "Number of cases tested positive for SARS-CoV-2 virus by nucleic acid tests",
+    positiveByRapidAntigenTest: "Number of cases tested positive for SARS-CoV-2 virus by rapid antigen tests",
+  },
+} as const satisfies DatasetDefinition;
 
 /** enhanced_sur_covid_19_eng.csv: one row per case, each day adding the cases reported. */
-export const chpCovid19Cases: DatasetDefinition = {
+export const chpCovid19Cases = {
   id: "dh-chp-covid19-cases",
   offPlan: { ...chp, titleEn: "Details of probable/confirmed cases of COVID-19 infection in Hong Kong", titleZh: "2019冠狀病毒病個案詳情" },
   portalUrl: null,
   distributions: chpFiles("enhanced_sur_covid_19"),
   profile: { mode: "CUMULATIVE", observedAtField: "Report date" },
   typedView: { subgraph: "dh", typeName: "CovidCaseView" },
-};
+  // The column headers, kept as the records' field names.
+  fields: {
+    caseNumber: "Case no.",
+    reportDate: "Report date",
+    onset: "Date of onset",
+    gender: "Gender",
+    age: "Age",
+    hospitalAdmitted: "Name of hospital admitted",
+    status: "Hospitalised/Discharged/Deceased",
+    resident: "HK/Non-HK resident",
+    classification: "Classification*",
+    caseStatus: "Case status*",
+  },
+} as const satisfies DatasetDefinition;
 
 /** building_list_eng.csv: the whole list is republished each day, so each file replaces the last. */
-export const chpCovid19Buildings: DatasetDefinition = {
+export const chpCovid19Buildings = {
   id: "dh-chp-covid19-buildings",
   offPlan: { ...chp, titleEn: "List of buildings with confirmed / probable cases of COVID-19", titleZh: "曾有確診或疑似2019冠狀病毒病個案的大廈名單" },
   portalUrl: null,
   distributions: chpFiles("building_list"),
   profile: { mode: "SNAPSHOT" },
   typedView: { subgraph: "dh", typeName: "CovidBuildingView" },
-};
+  // The column headers, kept as the records' field names.
+  fields: {
+    district: "District",
+    buildingName: "Building name",
+    lastVisitDate: "Last date of visit of the case(s)",
+    relatedCases: "Related cases",
+  },
+} as const satisfies DatasetDefinition;

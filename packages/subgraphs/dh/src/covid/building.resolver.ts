@@ -1,11 +1,12 @@
-import { DateTimeScalar } from "@hkhealth/plan";
+import { chpCovid19Buildings, DateTimeScalar } from "@hkhealth/plan";
 import { aggregateRecords, countRecords, findRecords, type FieldFilter, type RecordSettings } from "@hkhealth/store";
 import { decodeCursorInteger, encodeCursor, pageSize, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { parseCovidBuilding } from "./building.js";
 import { CovidBuildingConnection, CovidBuildingDistrictCount } from "./building-connection.js";
 import { CovidBuildingView } from "./building-view.js";
-import { buildingColumns } from "./columns.js";
+
+const buildingColumns = chpCovid19Buildings.fields;
 
 const CURSOR_KIND = "covid-building";
 

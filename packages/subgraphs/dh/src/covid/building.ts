@@ -1,8 +1,9 @@
-import { DateScalar } from "@hkhealth/plan";
+import { chpCovid19Buildings, DateScalar } from "@hkhealth/plan";
 import { Field, ObjectType } from "type-graphql";
 import type { RecordOrigin } from "@hkhealth/subgraph-kit";
 import { isoDateOf, textOf } from "../values.js";
-import { buildingColumns as column } from "./columns.js";
+
+const column = chpCovid19Buildings.fields;
 
 @ObjectType({ description: "A building where people with COVID-19 lived or which they visited, as the Centre for Health Protection lists it." })
 export class CovidBuilding implements RecordOrigin {

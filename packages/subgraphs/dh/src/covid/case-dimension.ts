@@ -1,6 +1,8 @@
+import { chpCovid19Cases } from "@hkhealth/plan";
 import { registerEnumType } from "type-graphql";
 import { fieldText } from "../sql.js";
-import { caseColumns } from "./columns.js";
+
+const caseColumns = chpCovid19Cases.fields;
 
 export enum CovidCaseDimension {
   CLASSIFICATION = "CLASSIFICATION",

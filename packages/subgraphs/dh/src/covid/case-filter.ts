@@ -1,8 +1,9 @@
-import { DateScalar, isoDate } from "@hkhealth/plan";
+import { chpCovid19Cases, DateScalar, isoDate } from "@hkhealth/plan";
 import { userInputError } from "@hkhealth/subgraph-kit";
 import { Field, InputType } from "type-graphql";
 import { fieldText, type SqlParams } from "../sql.js";
-import { caseColumns } from "./columns.js";
+
+const caseColumns = chpCovid19Cases.fields;
 
 @InputType({ description: "Narrows the list of COVID-19 cases; every condition given must hold. Texts match exactly as published." })
 export class CovidCaseFilter {

@@ -1,3 +1,4 @@
+import { chpCovid19Cases } from "@hkhealth/plan";
 import type { GraphContext } from "@hkhealth/subgraph-kit";
 import { latestRows, type LatestRow } from "../latest-rows.js";
 import { fieldText, queryRows, SqlParams } from "../sql.js";
@@ -5,7 +6,8 @@ import { CovidCase, parseCovidCase } from "./case.js";
 import type { CovidCaseCount } from "./case-count.js";
 import { dimensionExpression, dimensionField, type CovidCaseDimension } from "./case-dimension.js";
 import { caseFilterConditions, type CovidCaseFilter } from "./case-filter.js";
-import { caseColumns } from "./columns.js";
+
+const caseColumns = chpCovid19Cases.fields;
 
 const caseNumberText = fieldText("r", caseColumns.caseNumber);
 // Guarded so a row without a number is left out rather than failing the cast.

@@ -1,8 +1,9 @@
-import { DateScalar } from "@hkhealth/plan";
+import { chpCovid19Cases, DateScalar } from "@hkhealth/plan";
 import { Field, Int, ObjectType } from "type-graphql";
 import type { RecordOrigin } from "@hkhealth/subgraph-kit";
 import { integerOf, isoDateOf, textOf } from "../values.js";
-import { caseColumns as column } from "./columns.js";
+
+const column = chpCovid19Cases.fields;
 
 @ObjectType({ description: "A COVID-19 case as the Centre for Health Protection lists it, texts as published (\"Pending\" included)." })
 export class CovidCase implements RecordOrigin {

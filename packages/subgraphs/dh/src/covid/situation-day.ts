@@ -1,8 +1,9 @@
-import { DateScalar } from "@hkhealth/plan";
+import { chpCovid19Situation, DateScalar } from "@hkhealth/plan";
 import { Field, Int, ObjectType } from "type-graphql";
 import type { RecordOrigin } from "@hkhealth/subgraph-kit";
 import { integerOf, isoDateOf, textOf } from "../values.js";
-import { situationColumns as column } from "./columns.js";
+
+const column = chpCovid19Situation.fields;
 
 @ObjectType({
   description:

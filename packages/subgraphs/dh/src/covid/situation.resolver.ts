@@ -1,11 +1,12 @@
-import { DateScalar, isoDate } from "@hkhealth/plan";
+import { chpCovid19Situation, DateScalar, isoDate } from "@hkhealth/plan";
 import { userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { latestRows, type LatestRow } from "../latest-rows.js";
 import { fieldText, queryRows, SqlParams } from "../sql.js";
-import { situationColumns } from "./columns.js";
 import { CovidSituationDay, parseSituationDay } from "./situation-day.js";
 import { CovidSituationView } from "./situation-view.js";
+
+const situationColumns = chpCovid19Situation.fields;
 
 const day = fieldText("r", situationColumns.date);
 

@@ -1,7 +1,9 @@
+import { healthFacts } from "@hkhealth/plan";
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import type { RecordOrigin } from "@hkhealth/subgraph-kit";
 import { numberOf, textOf } from "../values.js";
-import { healthFactColumns as column } from "./columns.js";
+
+const column = healthFacts.fields;
 
 @ObjectType({ description: "One statistic of Health Facts of Hong Kong for one year: e.g. registered doctors in 2022." })
 export class HealthFact implements RecordOrigin {

@@ -1,9 +1,11 @@
+import { healthFacts } from "@hkhealth/plan";
 import type { GraphContext } from "@hkhealth/subgraph-kit";
 import { latestRows, type LatestRow } from "../latest-rows.js";
 import { containsPattern, fieldText, queryRows, SqlParams } from "../sql.js";
-import { healthFactColumns as column } from "./columns.js";
 import { HealthFact, parseHealthFact } from "./health-fact.js";
 import type { HealthFactSection } from "./health-fact-section.js";
+
+const column = healthFacts.fields;
 
 /**
  * Every (statistic, year) figure once, as `l` with `l.year` and `l.value`: the wide table's year

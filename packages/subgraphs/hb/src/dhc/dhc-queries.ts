@@ -1,7 +1,10 @@
+import { dhcExpressMainCentres, districtHealthCentreFields } from "@hkhealth/plan";
 import type { PrismaClient } from "@hkhealth/store";
 import { comparableName, fieldNumber, fieldText, latestSnapshotRecords, SqlParams } from "../shared/sql.js";
 import { DistrictHealthCentreKind, type DistrictHealthCentre } from "./district-health-centre.js";
-import { DHC_EXPRESS_MAIN_CENTRES, dhcLayout } from "./dhc-layout.js";
+
+const DHC_EXPRESS_MAIN_CENTRES = dhcExpressMainCentres.id;
+const dhcLayout = districtHealthCentreFields;
 
 /** One list of centres: a dataset's latest file, optionally in one district. */
 export interface CentresKey {

@@ -1,12 +1,14 @@
-import { Language } from "@hkhealth/plan";
+import { dhcExpressMainCentres, dhcMainCentres, Language } from "@hkhealth/plan";
 import { answeredBy, DatasetReference, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
 import { healthBureauLoaders } from "../loaders.js";
 import { inLanguage, type BilingualText } from "../shared/localised.js";
 import { recordLinksResolver } from "@hkhealth/subgraph-kit";
 import { DistrictHealthCentre } from "./district-health-centre.js";
-import { DHC_EXPRESS_MAIN_CENTRES, DHC_MAIN_CENTRES } from "./dhc-layout.js";
 import { DistrictHealthCentreView } from "./dhc-view.js";
+
+const DHC_MAIN_CENTRES = dhcMainCentres.id;
+const DHC_EXPRESS_MAIN_CENTRES = dhcExpressMainCentres.id;
 
 const districtArgument = {
   nullable: true,

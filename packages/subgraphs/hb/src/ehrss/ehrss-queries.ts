@@ -1,7 +1,9 @@
+import { ehrssHealthcareProviders } from "@hkhealth/plan";
 import type { PrismaClient } from "@hkhealth/store";
 import { comparableName, fieldText, latestSnapshotRecords, SqlParams } from "../shared/sql.js";
-import { ehrssLayout } from "./ehrss-layout.js";
 import type { EhrssProvider, EhrssProviderTypeCount } from "./ehrss-provider.js";
+
+const ehrssLayout = ehrssHealthcareProviders.fields;
 
 export interface ProviderFilter {
   /** A type's English or Chinese name. */

@@ -1,12 +1,13 @@
-import { Language } from "@hkhealth/plan";
+import { ehrssHealthcareProviders, Language } from "@hkhealth/plan";
 import { answeredBy, DatasetReference, decodeCursorInteger, encodeCursor, pageSize, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { inLanguage } from "../shared/localised.js";
 import { recordLinksResolver } from "@hkhealth/subgraph-kit";
-import { EHRSS_PROVIDERS } from "./ehrss-layout.js";
 import { EhrssProvider, EhrssProviderConnection, EhrssProviderTypeCount } from "./ehrss-provider.js";
 import { countProviders, countProvidersByType, findProviders, type ProviderFilter } from "./ehrss-queries.js";
 import { EhrssProviderView } from "./ehrss-view.js";
+
+const EHRSS_PROVIDERS = ehrssHealthcareProviders.id;
 
 const CURSOR_KIND = "ehrss-provider";
 

@@ -1,15 +1,12 @@
+import { covid19VaccinationByAge, doseColumnHeader, vaccinationDoseOrdinals, vaccinationVaccines } from "@hkhealth/plan";
 import { Vaccine } from "./enums.js";
 
 /**
- * The published layout of vaccination-rates-over-time-by-age.csv (Health Bureau, DATA.GOV.HK
- * "hk-hhb-hhbcovid19-vaccination-rates-over-time-by-age"): one row per day, age group and sex,
- * with one column per vaccine and dose number ("Sinovac 1st dose" ... "BioNTech 6th dose").
+ * The published layout of vaccination-rates-over-time-by-age.csv (its dataset module): one row
+ * per day, age group and sex, with one column per vaccine and dose number ("Sinovac 1st dose" ...
+ * "BioNTech 6th dose").
  */
-export const vaccinationLayout = {
-  date: "Date",
-  ageGroup: "Age Group",
-  sex: "Sex",
-} as const;
+export const vaccinationLayout = covid19VaccinationByAge.fields;
 
 export interface DoseColumn {
   readonly vaccine: Vaccine;
@@ -20,19 +17,15 @@ export interface DoseColumn {
   readonly position: number;
 }
 
-const vaccineNames: ReadonlyArray<readonly [Vaccine, string]> = [
-  [Vaccine.SINOVAC, "Sinovac"],
-  [Vaccine.BIONTECH, "BioNTech"],
-];
-const ordinals = ["1st", "2nd", "3rd", "4th", "5th", "6th"];
+const vaccineOfName: Readonly<Record<(typeof vaccinationVaccines)[number], Vaccine>> = { Sinovac: Vaccine.SINOVAC, BioNTech: Vaccine.BIONTECH };
 
 /** The 12 dose columns, in the file's order. */
-export const doseColumns: readonly DoseColumn[] = vaccineNames.flatMap(([vaccine, name], vaccineIndex) =>
-  ordinals.map((ordinal, index) => ({
-    vaccine,
+export const doseColumns: readonly DoseColumn[] = vaccinationVaccines.flatMap((name, vaccineIndex) =>
+  vaccinationDoseOrdinals.map((ordinal, index) => ({
+    vaccine: vaccineOfName[name],
     doseNumber: index + 1,
-    column: `${name} ${ordinal} dose`,
-    position: vaccineIndex * ordinals.length + index + 1,
+    column: doseColumnHeader(name, ordinal),
+    position: vaccineIndex * vaccinationDoseOrdinals.length + index + 1,
   })),
 );
 

@@ -1,0 +1,28 @@
+/** Each dataset's module, for code that reads one dataset's layout (its typed view). */
+export { chpCovid19Buildings, chpCovid19Cases, chpCovid19Situation } from "./dh/chp-covid19.js";
+export { healthFacts, healthFactsYearColumn } from "./dh/health-facts.js";
+export { privateHealthcareFacilities } from "./dh/private-healthcare-facilities.js";
+export { rtCentresAihLicence } from "./dh/rt-centres-aih-licence.js";
+export { rtCentresTreatmentLicence } from "./dh/rt-centres-treatment-licence.js";
+export { aedWaitingTime } from "./ha/aed-waiting-time.js";
+export { cancerStatistics } from "./ha/cancer-statistics.js";
+export { cmctrDirectory } from "./ha/cmctr-directory.js";
+export { cmctrServiceVolume } from "./ha/cmctr-service-volume.js";
+export { dayCommunityServicesVolume } from "./ha/day-community-services-volume.js";
+export { electiveSurgeryStatistics } from "./ha/elective-surgery-statistics.js";
+export { endoscopicProcedureStatistics } from "./ha/endoscopic-procedure-statistics.js";
+export { facilityDirectory } from "./ha/facility-directory.js";
+export { gopcConsultationQuota } from "./ha/gopc-consultation-quota.js";
+export { inpatientServicesVolume } from "./ha/inpatient-services-volume.js";
+export { keyFinancialInformation } from "./ha/key-financial-information.js";
+export { manpowerFte } from "./ha/manpower-fte.js";
+export { serviceDemandSurgeKeyStatistics } from "./ha/service-demand-surge-key-statistics.js";
+export { sopcNewCaseWaitingTime } from "./ha/sopc-new-case-waiting-time.js";
+export { covid19VaccinationByAge, doseColumnHeader, vaccinationDoseOrdinals, vaccinationVaccines } from "./hb/covid19-vaccination-by-age.js";
+export { dhcExpressMainCentres } from "./hb/dhc-express-main-centres.js";
+export { dhcMainCentres, districtHealthCentreFields } from "./hb/dhc-main-centres.js";
+export { domesticHealthAccounts } from "./hb/domestic-health-accounts.js";
+export { ehrssHealthcareProviders } from "./hb/ehrss-healthcare-providers.js";
+export { vhisCertifiedPlans } from "./hb/vhis-certified-plans.js";
+export { vhisProviders } from "./hb/vhis-providers.js";
+export { vhisStandardPremiums } from "./hb/vhis-standard-premiums.js";
