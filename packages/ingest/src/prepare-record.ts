@@ -1,11 +1,10 @@
-import type { RecordBatch } from "@hkhealth/store";
+import { unstorableCharacter, type RecordBatch } from "@hkhealth/store";
 import { quoteValue } from "./errors.js";
 import type { FieldTypes } from "./field-types.js";
 import { failAt, type Fail } from "./formats/fail.js";
 import { recordTooLong } from "./formats/limits.js";
 import type { RawRow, RawValue } from "./formats/index.js";
 import type { ObservationTime } from "./observation-time.js";
-import { unstorableCharacter } from "./storable-text.js";
 import { normaliseInto, type FieldType, type NormalisedSlot } from "./values.js";
 
 /** The file records come from, for refusals, and how long one record may be. */

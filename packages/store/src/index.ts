@@ -3,6 +3,7 @@ export { DatabaseUnavailableError, describeDatabaseUrl, isStoreOpeningError, Mig
 export { currentQuerySignal, QueryCancelledError, withQuerySignal } from "./query-cancellation.js";
 export { SqlLog, type SqlListener } from "./sql-log.js";
 export { inSpan } from "./spans.js";
+export { unstorableCharacter } from "./storable-text.js";
 export { applyMigrations, diffMigrationsToSchema, type Migration } from "./schema-engine.js";
 export { loadCatalogue, releaseId, type CatalogueLoadResult } from "./catalogue-loader.js";
 export { findDatasets, releaseStatusWhere, type DatasetPage, type DatasetQuery } from "./catalogue-queries.js";

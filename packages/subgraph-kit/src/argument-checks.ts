@@ -1,4 +1,5 @@
 import { defaultFieldResolver, isObjectType, type GraphQLSchema } from "graphql";
+import { unstorableCharacter } from "@hkhealth/store";
 import { userInputError } from "./errors.js";
 
 /** The longest text any argument may be by default (MAX_FILTER_LENGTH). */
@@ -11,15 +12,6 @@ export interface ArgumentLimits {
 
 export const defaultArgumentLimits: ArgumentLimits = { maxFilterLength: DEFAULT_MAX_FILTER_LENGTH };
 
-// With the u flag a lone surrogate is a code point of its own, and only a lone one matches.
-const loneSurrogate = /\p{Surrogate}/u;
-
-/** What in `text` PostgreSQL cannot store as text, described for an error; undefined when nothing. */
-export function unstorableCharacter(text: string): string | undefined {
-  if (text.includes("\u0000")) return "a NUL character (\\u0000), which text cannot hold";
-  if (loneSurrogate.test(text)) return "a lone UTF-16 surrogate, which is not Unicode text";
-  return undefined;
-}
 
 /**
  * Refuses text PostgreSQL cannot hold or should not be asked to search: a NUL character, a lone

@@ -1,4 +1,4 @@
-import { unstorableCharacter } from "./argument-checks.js";
+import { unstorableCharacter } from "@hkhealth/store";
 import { userInputError } from "./errors.js";
 
 export const DEFAULT_PAGE_SIZE = 20;

@@ -22,8 +22,8 @@ describe("checkText and checkArguments", () => {
   });
 
   it("refuses a NUL, a lone surrogate (high or low) and text past MAX_FILTER_LENGTH, naming the argument", () => {
-    expect(refusal(() => checkText("a\u0000b", "id")).message).toBe('Argument "id" contains a NUL character (\\u0000), which text cannot hold');
-    expect(refusal(() => checkText("a\ud800", "id")).message).toContain("lone UTF-16 surrogate");
+    expect(refusal(() => checkText("a\u0000b", "id")).message).toBe('Argument "id" contains a NUL character (U+0000) at character 2, which the database cannot store');
+    expect(refusal(() => checkText("a\ud800", "id")).message).toContain("a lone surrogate (U+D800, half of a character) at character 2");
     expect(refusal(() => checkText("\udc00a", "id")).extensions.argument).toBe("id");
     const long = refusal(() => checkText("a".repeat(201), "filter[0].contains"));
     expect(long.message).toBe('Argument "filter[0].contains" is 201 characters long; the limit is 200 (MAX_FILTER_LENGTH)');

@@ -5,7 +5,7 @@ const suspect = /[\u0000\uD800-\uDFFF]/;
 const unstorable = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * Why a text cannot be stored as it is ("a NUL character (U+0000) at character 5"), or
+ * Why a text cannot be stored as it is (a file's value, a query's argument) ("a NUL character (U+0000) at character 5"), or
  * undefined when it can: such a value fails deep inside the database, or is changed by a driver.
  */
 export function unstorableCharacter(text: string): string | undefined {
