@@ -1,9 +1,7 @@
-import { loadCatalogue, type Store } from "@hkhealth/store";
-import { createTestStore } from "@hkhealth/store/testing";
+import type { Store } from "@hkhealth/store";
 import { serverAudits, type Audit, type AuditResult } from "graphql-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAllSubgraphs } from "../src/subgraphs.js";
-import { startTestGateway, type TestGateway } from "./test-gateway.js";
+import { startTestGateway, storeWithPlan, type TestGateway } from "./test-gateway.js";
 
 // The GraphQL over HTTP spec's audit suite (graphql-http) against the running gateway, with
 // its default settings. Every MUST passes; the SHOULDs it does not meet are listed here and in
@@ -13,10 +11,9 @@ let store: Store;
 let gateway: TestGateway;
 
 beforeAll(async () => {
-  const [testStore, subgraphs] = await Promise.all([createTestStore(), buildAllSubgraphs()]);
-  store = testStore;
-  await loadCatalogue(store.prisma);
-  gateway = await startTestGateway({ store, subgraphs });
+  const planned = await storeWithPlan();
+  store = planned.store;
+  gateway = await startTestGateway(planned);
 });
 afterAll(async () => {
   await gateway?.close();

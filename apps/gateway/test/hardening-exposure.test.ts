@@ -1,10 +1,8 @@
-import { loadCatalogue, type Store } from "@hkhealth/store";
-import { createTestStore } from "@hkhealth/store/testing";
+import type { Store } from "@hkhealth/store";
 import type { Subgraph } from "@hkhealth/subgraph-kit";
 import { getIntrospectionQuery } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAllSubgraphs } from "../src/subgraphs.js";
-import { startTestGateway, type TestGateway } from "./test-gateway.js";
+import { startTestGateway, storeWithPlan, type TestGateway } from "./test-gateway.js";
 
 // What the gateway shows, by default (a public read-only API) and switched off by environment.
 
@@ -15,8 +13,7 @@ let closed: TestGateway;
 let debug: TestGateway;
 
 beforeAll(async () => {
-  [store, subgraphs] = await Promise.all([createTestStore(), buildAllSubgraphs()]);
-  await loadCatalogue(store.prisma);
+  ({ store, subgraphs } = await storeWithPlan());
   [open, closed, debug] = await Promise.all([
     startTestGateway({ store, subgraphs }),
     startTestGateway({

@@ -1,13 +1,11 @@
 import { createHash } from "node:crypto";
 import { connect } from "node:net";
 import { gzipSync } from "node:zlib";
-import { loadCatalogue, type Store } from "@hkhealth/store";
-import { createTestStore } from "@hkhealth/store/testing";
+import type { Store } from "@hkhealth/store";
 import type { Subgraph } from "@hkhealth/subgraph-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAllSubgraphs } from "../src/subgraphs.js";
 import { deepJson, multipliedFragments, typenameAliases } from "./abusive-requests.js";
-import { startTestGateway, type TestGateway } from "./test-gateway.js";
+import { startTestGateway, storeWithPlan, type TestGateway } from "./test-gateway.js";
 
 // Documents that cost far more than their size, and HTTP requests malformed below GraphQL, sent
 // to the real gateway: each gets a 4xx naming what is wrong, and the gateway goes on answering.
@@ -21,8 +19,7 @@ let lenient: TestGateway;
 let impatient: TestGateway;
 
 beforeAll(async () => {
-  [store, subgraphs] = await Promise.all([createTestStore(), buildAllSubgraphs()]);
-  await loadCatalogue(store.prisma);
+  ({ store, subgraphs } = await storeWithPlan());
   [gateway, lenient, impatient] = await Promise.all([
     startTestGateway({ store, subgraphs }),
     startTestGateway({ store, subgraphs, variables: { MAX_FRAGMENT_DEPTH: "1000", MAX_ALIASES: "1000" } }),

@@ -1,10 +1,8 @@
-import { loadCatalogue, type Store } from "@hkhealth/store";
-import { createTestStore } from "@hkhealth/store/testing";
+import type { Store } from "@hkhealth/store";
 import type { Subgraph } from "@hkhealth/subgraph-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAllSubgraphs } from "../src/subgraphs.js";
 import { abusiveRequests, aliases, nested, sendAbusive } from "./abusive-requests.js";
-import { startTestGateway, type TestGateway } from "./test-gateway.js";
+import { startTestGateway, storeWithPlan, type TestGateway } from "./test-gateway.js";
 
 // Abusive and malformed requests against a gateway with the default limits: each is refused
 // with an error naming the limit and its value (or the fault), and the gateway goes on
@@ -22,8 +20,7 @@ const catalogue = `query Catalogue {
 let catalogueBefore: unknown;
 
 beforeAll(async () => {
-  [store, subgraphs] = await Promise.all([createTestStore(), buildAllSubgraphs()]);
-  await loadCatalogue(store.prisma);
+  ({ store, subgraphs } = await storeWithPlan());
   gateway = await startTestGateway({ store, subgraphs });
   batching = await startTestGateway({ store, subgraphs, variables: { ALLOW_BATCHED_REQUESTS: "true", MAX_BATCH_SIZE: "3" } });
   catalogueBefore = (await gateway.post(catalogue)).body;

@@ -1,8 +1,6 @@
-import { loadCatalogue, type Store } from "@hkhealth/store";
-import { createTestStore } from "@hkhealth/store/testing";
+import type { Store } from "@hkhealth/store";
 import { startGateway, type QueryPlan, type RunningGateway } from "../src/gateway.js";
-import { settingsFrom } from "./test-gateway.js";
-import { buildAllSubgraphs } from "../src/subgraphs.js";
+import { settingsFrom, storeWithPlan } from "./test-gateway.js";
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T;
@@ -20,11 +18,10 @@ export interface Harness {
 
 /** A gateway on a free port over a fresh test store with the plan loaded. */
 export async function startHarness(): Promise<Harness> {
-  const store = await createTestStore();
-  await loadCatalogue(store.prisma);
+  const { store, subgraphs } = await storeWithPlan();
   const queryPlans: QueryPlan[] = [];
   const gateway = await startGateway(
-    { store, subgraphs: await buildAllSubgraphs(), settings: settingsFrom(), onQueryPlan: (plan) => queryPlans.push(plan) },
+    { store, subgraphs, settings: settingsFrom(), onQueryPlan: (plan) => queryPlans.push(plan) },
     { port: 0, host: "127.0.0.1" },
   );
   return {

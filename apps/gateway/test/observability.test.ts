@@ -1,19 +1,16 @@
-import { loadCatalogue, type Store } from "@hkhealth/store";
-import { createTestStore } from "@hkhealth/store/testing";
+import type { Store } from "@hkhealth/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMetrics, MAX_OPERATION_LABELS } from "../src/metrics.js";
-import { buildAllSubgraphs } from "../src/subgraphs.js";
-import { capturedLogger, startTestGateway, type TestGateway } from "./test-gateway.js";
+import { capturedLogger, startTestGateway, storeWithPlan, type TestGateway } from "./test-gateway.js";
 
 let store: Store;
 let gateway: TestGateway;
 const log = capturedLogger();
 
 beforeAll(async () => {
-  const [testStore, subgraphs] = await Promise.all([createTestStore(), buildAllSubgraphs()]);
-  store = testStore;
-  await loadCatalogue(store.prisma);
-  gateway = await startTestGateway({ store, subgraphs, logger: log.logger });
+  const planned = await storeWithPlan();
+  store = planned.store;
+  gateway = await startTestGateway({ ...planned, logger: log.logger });
 });
 afterAll(async () => {
   await gateway?.close();

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { readEnvironment } from "@hkhealth/config";
-import { loadCatalogue, type Store } from "@hkhealth/store";
-import { createTestStore } from "@hkhealth/store/testing";
+import type { Store } from "@hkhealth/store";
 import type { Subgraph } from "@hkhealth/subgraph-kit";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -11,9 +10,8 @@ import { memoryCostBudget, redisCostBudget } from "../src/cost-budget.js";
 import { silentLogger } from "../src/logger.js";
 import { createMetrics } from "../src/metrics.js";
 import { createRateLimiting, type ClientContext } from "../src/rate-limits.js";
-import { buildAllSubgraphs } from "../src/subgraphs.js";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy.js";
-import { capturedLogger, settingsFrom, startTestGateway, type TestGateway } from "./test-gateway.js";
+import { capturedLogger, settingsFrom, startTestGateway, storeWithPlan, type TestGateway } from "./test-gateway.js";
 
 // Limits per client address over a window: requests (express-rate-limit) and estimated cost
 // (the MAX_COST estimate), refused with 429, Retry-After and a RATE_LIMITED error.
@@ -25,8 +23,7 @@ const gateways: TestGateway[] = [];
 const proxies: TcpProxy[] = [];
 
 beforeAll(async () => {
-  [store, subgraphs] = await Promise.all([createTestStore(), buildAllSubgraphs()]);
-  await loadCatalogue(store.prisma);
+  ({ store, subgraphs } = await storeWithPlan());
 });
 afterAll(async () => {
   await Promise.all(gateways.map((gateway) => gateway.close()));

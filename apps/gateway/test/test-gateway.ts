@@ -1,10 +1,12 @@
 import { Writable } from "node:stream";
 import { readEnvironment } from "@hkhealth/config";
-import type { Store } from "@hkhealth/store";
+import { loadCatalogue, type Store } from "@hkhealth/store";
+import { createTestStore } from "@hkhealth/store/testing";
 import type { Subgraph } from "@hkhealth/subgraph-kit";
 import type { Logger } from "pino";
 import { startGateway, type RunningGateway } from "../src/gateway.js";
 import { createLogger } from "../src/logger.js";
+import { buildAllSubgraphs } from "../src/subgraphs.js";
 import { gatewaySettings, type GatewaySettings } from "../src/settings.js";
 import type { GraphQLResponse } from "./harness.js";
 
@@ -43,6 +45,13 @@ export interface TestGateway {
   /** Sends a raw request to /graphql and returns the HTTP status, headers and body text. */
   raw(init: RequestInit & { search?: string }): Promise<{ status: number; headers: Headers; text: string }>;
   close(): Promise<void>;
+}
+
+/** A fresh test store with the plan loaded, and every subgraph built: what most gateway tests start from. */
+export async function storeWithPlan(): Promise<{ store: Store; subgraphs: Subgraph[] }> {
+  const [store, subgraphs] = await Promise.all([createTestStore(), buildAllSubgraphs()]);
+  await loadCatalogue(store.prisma);
+  return { store, subgraphs };
 }
 
 /** A gateway on a free port of 127.0.0.1 over `store`, with these environment variables' settings. */

@@ -1,12 +1,10 @@
 import { createServer, type Server } from "node:http";
 import { context, propagation, trace } from "@opentelemetry/api";
 import { readEnvironment } from "@hkhealth/config";
-import { loadCatalogue, type Store } from "@hkhealth/store";
-import { createTestStore } from "@hkhealth/store/testing";
+import type { Store } from "@hkhealth/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAllSubgraphs } from "../src/subgraphs.js";
 import { serviceNameOf, startTracing, tracingRegistered } from "../src/tracing.js";
-import { startTestGateway, type TestGateway } from "./test-gateway.js";
+import { startTestGateway, storeWithPlan, type TestGateway } from "./test-gateway.js";
 
 interface Exported {
   readonly path: string;
@@ -54,10 +52,9 @@ describe("OTLP export", () => {
   let collector: Awaited<ReturnType<typeof startCollector>>;
   beforeAll(async () => {
     collector = await startCollector();
-    const [testStore, subgraphs] = await Promise.all([createTestStore(), buildAllSubgraphs()]);
-    store = testStore;
-    await loadCatalogue(store.prisma);
-    gateway = await startTestGateway({ store, subgraphs });
+    const planned = await storeWithPlan();
+    store = planned.store;
+    gateway = await startTestGateway(planned);
   });
   afterAll(async () => {
     await gateway?.close();

@@ -1,14 +1,12 @@
 import { context, propagation, trace } from "@opentelemetry/api";
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from "@opentelemetry/sdk-trace-node";
-import { loadCatalogue, type Store } from "@hkhealth/store";
-import { createTestStore } from "@hkhealth/store/testing";
+import type { Store } from "@hkhealth/store";
 import { serveSubgraph, type ServedSubgraph, type Subgraph } from "@hkhealth/subgraph-kit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { operationSpanPlugin, REQUEST_ID_ATTRIBUTE, traceRequests } from "../src/request-spans.js";
 import { SUBGRAPH_ATTRIBUTE } from "../src/subgraph-fetch-spans.js";
-import { buildAllSubgraphs } from "../src/subgraphs.js";
 import { registerTracing, type Tracing } from "../src/tracing.js";
-import { startTestGateway, type TestGateway } from "./test-gateway.js";
+import { startTestGateway, storeWithPlan, type TestGateway } from "./test-gateway.js";
 
 // One query crossing two subgraphs (the plan's dataset, the records subgraph's fields of it),
 // traced into memory: in-process, and with the records subgraph served over HTTP.
@@ -21,10 +19,7 @@ let subgraphs: Subgraph[];
 
 beforeAll(async () => {
   tracing = registerTracing("hkhealth-gateway", [new SimpleSpanProcessor(exporter)]);
-  const [testStore, built] = await Promise.all([createTestStore(), buildAllSubgraphs()]);
-  store = testStore;
-  subgraphs = built;
-  await loadCatalogue(store.prisma);
+  ({ store, subgraphs } = await storeWithPlan());
 });
 afterAll(async () => {
   await store?.close();
