@@ -63,7 +63,7 @@ describe("Dataset.distributions and portalUrl", () => {
       { url: "https://www.ha.org.hk/opendata/aed/aedwtdata2-tc.json", format: "JSON", language: "TC", resource: "aedwtdata2-tc" },
       { url: "https://www.ha.org.hk/opendata/aed/aedwtdata2-sc.json", format: "JSON", language: "SC", resource: "aedwtdata2-sc" },
     ]);
-    expect(response.data.aed.portalUrl).toBe(aed.portalUrl);
+    expect(response.data.aed.portalUrl).toBe("https://data.gov.hk/en-data/dataset/hospital-hadata-ae-waiting-time");
     expect(response.data.facilities.distributions.map((file: { resource: string }) => file.resource)).toEqual(["facility-hosp", "facility-sop", "facility-gop"]);
     expect(response.data.facilities.distributions.every((file: { language: unknown }) => file.language === null)).toBe(true);
   });
