@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ingestFile } from "@hkhealth/ingest";
 import { AgencyCode, DataFormat, datasetDefinition, toHongKongIso, UpdateFrequency } from "@hkhealth/plan";
@@ -130,6 +131,18 @@ describe("Dataset.freshness", () => {
     expect(response.data.dataset.records.totalCount).toBeGreaterThan(0);
     expect(response.data.dataset.records.edges).toHaveLength(3);
     for (const path of ["/ready", "/health"]) expect((await fetch(new URL(path, harness.gateway.url))).status, path).toBe(200);
+  });
+});
+
+describe("the README's example", () => {
+  it("answers as the README shows it", async () => {
+    const readme = readFileSync(resolve(import.meta.dirname, "../../../README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Where each dataset is published"));
+    const query = /```graphql\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(query).toContain("freshness");
+    const response = await harness.query(query!);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.dataset.freshness.failing).toBe(true);
   });
 });
 

@@ -10,6 +10,7 @@ async function freshnessOf(distributions: Distribution[], { loaders }: GraphCont
   // A dataset without known files has nothing to look up.
   if (datasetId === undefined) return [];
   const rows = await loaders.distributionSyncsByDatasetId.load(datasetId);
+  // Keyed by the module's URLs: a row left for a file the module no longer lists is not shown.
   const rowByUrl = new Map(rows.map((row) => [row.url, row]));
   return distributions.map((distribution) => distributionFreshness(distribution, rowByUrl.get(distribution.url)));
 }

@@ -74,13 +74,12 @@ export function distributionFreshness(distribution: Distribution, row: Distribut
   };
 }
 
-function latest(dates: Array<Date | null>): Date | null {
-  return dates.reduce<Date | null>((best, date) => (date && (!best || date > best) ? date : best), null);
+/** The date that wins over all others by `beats`; null when there is none. */
+function pick(dates: Array<Date | null>, beats: (date: Date, best: Date) => boolean): Date | null {
+  return dates.reduce<Date | null>((best, date) => (date && (!best || beats(date, best)) ? date : best), null);
 }
-
-function earliest(dates: Array<Date | null>): Date | null {
-  return dates.reduce<Date | null>((best, date) => (date && (!best || date < best) ? date : best), null);
-}
+const latest = (dates: Array<Date | null>) => pick(dates, (date, best) => date > best);
+const earliest = (dates: Array<Date | null>) => pick(dates, (date, best) => date < best);
 
 /** A dataset's freshness in total, over its files' freshness. */
 export function datasetFreshness(distributions: DistributionFreshness[]): DatasetFreshness {
