@@ -8,7 +8,7 @@ export { applyMigrations, diffMigrationsToSchema, type Migration } from "./schem
 export { loadCatalogue, releaseId, type CatalogueLoadResult } from "./catalogue-loader.js";
 export { findDatasets, releaseStatusWhere, type DatasetPage, type DatasetQuery } from "./catalogue-queries.js";
 export { createCatalogueLoaders, type CatalogueLoaders } from "./loaders.js";
-export type { Agency as AgencyRow, Dataset as DatasetRow, Release as ReleaseRow, PrismaClient } from "./generated/prisma/client.js";
+export type { Agency as AgencyRow, Dataset as DatasetRow, DistributionSync as DistributionSyncRow, Release as ReleaseRow, PrismaClient } from "./generated/prisma/client.js";
 export * from "./records/index.js";
 export { registerDataset, type DatasetRegistration } from "./register-dataset.js";
 export type { Ingestion as IngestionRow, Prisma } from "./generated/prisma/client.js";

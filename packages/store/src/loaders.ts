@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { AgencyCode } from "@hkhealth/plan";
-import type { Agency, Dataset, PrismaClient, Release } from "./generated/prisma/client.js";
+import type { Agency, Dataset, DistributionSync, PrismaClient, Release } from "./generated/prisma/client.js";
 
 function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
   const map = new Map(rows.map((row) => [keyOf(row), row]));
@@ -43,6 +43,10 @@ export function createCatalogueLoaders(prisma: PrismaClient) {
         await prisma.release.findMany({ where: { datasetId: { in: [...ids] } }, orderBy: [{ month: "asc" }] }),
         (row) => row.datasetId,
       ),
+    ),
+    /** The sync state of each dataset's official files (rows the sync writes as it checks them). */
+    distributionSyncsByDatasetId: new DataLoader<string, DistributionSync[]>(async (ids) =>
+      groupByKey(ids, await prisma.distributionSync.findMany({ where: { datasetId: { in: [...ids] } } }), (row) => row.datasetId),
     ),
   };
 }

@@ -1,4 +1,5 @@
 import { buildSubgraph, type GraphContext, type Subgraph } from "@hkhealth/subgraph-kit";
+import { DatasetDistributionsResolver, DistributionResolver } from "./distributions/distribution.resolver.js";
 import { AgencyResolver } from "./resolvers/agency.resolver.js";
 import { DatasetResolver } from "./resolvers/dataset.resolver.js";
 import { ReleaseResolver } from "./resolvers/release.resolver.js";
@@ -9,7 +10,7 @@ export const PLAN_SUBGRAPH = "plan";
 export function buildPlanSubgraph(): Promise<Subgraph> {
   return buildSubgraph({
     name: PLAN_SUBGRAPH,
-    resolvers: [AgencyResolver, DatasetResolver, ReleaseResolver],
+    resolvers: [AgencyResolver, DatasetResolver, DatasetDistributionsResolver, DistributionResolver, ReleaseResolver],
     referenceResolvers: {
       Agency: (reference, { loaders }: GraphContext) => loaders.agencyByCode.load(reference.code as never),
       Dataset: (reference, { loaders }: GraphContext) => loaders.datasetById.load(String(reference.id)),

@@ -34,7 +34,8 @@ const aedRow = z.record(z.string(), z.unknown()).superRefine((row, context) => {
 /** HA's A&E waiting time, updated every 15 minutes: the current feed (v2) and the legacy one (v1). */
 export const aedWaitingTime: DatasetDefinition = {
   id: "ha-aed-waiting-time",
-  portalUrl: null,
+  // Seen in the open-data link of github.com/yilverdeja/ae-hk-wait-times, beside its fetch of aedwtdata2-en.json.
+  portalUrl: "https://data.gov.hk/en-data/dataset/hospital-hadata-ae-waiting-time",
   distributions: [
     ...perLanguage("https://www.ha.org.hk/opendata/aed/aedwtdata2-{language}.json", DataFormat.JSON),
     ...perLanguage("https://www.ha.org.hk/opendata/aed/aedwtdata-{language}.json", DataFormat.JSON),

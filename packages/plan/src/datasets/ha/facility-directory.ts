@@ -15,7 +15,8 @@ const facilityRow = z.object({
 /** HA's hospitals, specialist and general out-patient clinics: one file each, every language in each. */
 export const facilityDirectory: DatasetDefinition = {
   id: "ha-facility-directory",
-  portalUrl: null,
+  // Seen in public course notes on GitHub ("New Topics for Regression Analysis (Week 4)") naming it "List of Hospital Authority Hospitals/Institutions/Specialist Outpatient Clinics/General Outpatient Clinics".
+  portalUrl: "https://data.gov.hk/en-data/dataset/hospital-hadata-health-care-facilities",
   distributions: ["hosp", "sop", "gop"].map((kind) => distribution(`https://www.ha.org.hk/opendata/facility-${kind}.json`, DataFormat.JSON)),
   profile: { mode: "SNAPSHOT", resourcePerFile: true },
   rowSchema: facilityRow,

@@ -29,7 +29,8 @@ const vaccinationRow = z.object({
 /** HB's COVID-19 vaccination rates over time by age. */
 export const covid19VaccinationByAge = {
   id: "hb-covid19-vaccination-by-age",
-  portalUrl: null,
+  // Seen in several public projects on GitHub that read vaccination-rates-over-time-by-age.csv ("Daily count of vaccination by age groups"); it was hk-fhb-fhbcovid19-… before the bureau was renamed.
+  portalUrl: "https://data.gov.hk/en-data/dataset/hk-hhb-hhbcovid19-vaccination-rates-over-time-by-age",
   distributions: [distribution("https://www.healthbureau.gov.hk/download/opendata/COVID19/vaccination-rates-over-time-by-age.csv", DataFormat.CSV)],
   // Each release adds days. "Date" (ISO, a day in Hong Kong) dates each row, so asOf/from/to
   // select days of the file, not the ingest's time.
