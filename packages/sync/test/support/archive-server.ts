@@ -31,6 +31,8 @@ export class ArchiveServer {
   /** Answers to give instead, by request kind: a status and a body. */
   readonly overrides = new Map<"list" | "get", { status: number; body: string }>();
   clock: () => number = () => performance.now();
+  /** Called with each request as it arrives, before it is answered. */
+  onRequest: (request: ArchiveRequest) => void = () => {};
   readonly #server: Server;
 
   private constructor(server: Server) {
@@ -49,7 +51,9 @@ export class ArchiveServer {
       if (kind === undefined) return void response.writeHead(404).end("not found");
       const url = asked.searchParams.get("url");
       const params = Object.fromEntries([...asked.searchParams].filter(([name]) => name !== "url"));
-      archive.requests.push({ kind, url, params, at: archive.clock() });
+      const received = { kind, url, params, at: archive.clock() };
+      archive.requests.push(received);
+      archive.onRequest(received);
       const override = archive.overrides.get(kind);
       if (override) return void response.writeHead(override.status, { "Content-Type": "application/json" }).end(override.body);
       const file = url === null ? undefined : archive.files.get(url);
