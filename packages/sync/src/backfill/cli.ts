@@ -9,7 +9,7 @@ import { createStore, isStoreOpeningError, loadCatalogue, type Store } from "@hk
 import { ArchiveError } from "./archive-client.js";
 import { parseBackfillCommand, backfillUsage, BackfillUsageError, type BackfillCommand } from "./arguments.js";
 import { backfill } from "./backfill.js";
-import { BackfillError } from "./distributions.js";
+import { BackfillError, chooseDistributions } from "./distributions.js";
 import { backfillReporter, backfillSummaryLine } from "./progress.js";
 import { RequestRate } from "./request-rate.js";
 
@@ -48,6 +48,7 @@ async function main(args: readonly string[]): Promise<number> {
   let store: Store | undefined;
   const reporter = backfillReporter(process.stderr);
   try {
+    chooseDistributions(command.datasetId, command); // an unknown id or file is refused before the database opens
     store = await createStore(storeOptions(environment));
     await loadCatalogue(store.prisma); // writes nothing once loaded
     const summary = await backfill(store, {
