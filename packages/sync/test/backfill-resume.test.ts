@@ -1,32 +1,18 @@
-import type { Store } from "@hkhealth/store";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { backfill, RequestRate } from "../src/index.js";
 import { AED_HOSPITAL_COUNT, AED_V2_EN, archivedAedFeed } from "./support/aed-versions.js";
-import { ArchiveServer } from "./support/archive-server.js";
-import { openTestStore } from "./support/store.js";
+import { storeAndArchive } from "./support/store-and-archive.js";
 
 const AED = "ha-aed-waiting-time";
 
-let store: Store;
-let archive: ArchiveServer;
-beforeAll(async () => {
-  [store, archive] = await Promise.all([openTestStore(), ArchiveServer.start()]);
-});
-afterAll(async () => {
-  await archive?.close();
-  await store?.close();
-});
-beforeEach(() => {
-  archive.requests.length = 0;
-  archive.onRequest = () => {};
-});
+const context = storeAndArchive();
 
 const run = (day: string, signal?: AbortSignal, onVersionDone?: (done: number) => void) =>
-  backfill(store, {
+  backfill(context.store, {
     datasetId: AED,
     range: { start: day, end: day },
     urls: [AED_V2_EN],
-    mirror: archive.mirror,
+    mirror: context.archive.mirror,
     rate: new RequestRate(1_000),
     signal,
     onEvent: (event) => event.kind === "version" && onVersionDone?.(event.done),
@@ -35,25 +21,25 @@ const run = (day: string, signal?: AbortSignal, onVersionDone?: (done: number) =
 async function ingestionsOn(day: string) {
   const from = new Date(`${day}T00:00:00+08:00`);
   const to = new Date(from.getTime() + 86_400_000);
-  return store.prisma.ingestion.findMany({ where: { datasetId: AED, observedAt: { gte: from, lt: to } }, select: { observedAt: true, recordCount: true } });
+  return context.store.prisma.ingestion.findMany({ where: { datasetId: AED, observedAt: { gte: from, lt: to } }, select: { observedAt: true, recordCount: true } });
 }
 
 describe("a backfill stopped part-way and run again", { timeout: 300_000 }, () => {
   it("stopped between versions: the second run does the rest, requests none of the done ones again, ingests none twice", async () => {
     const day = "2026-02-02";
     const feed = archivedAedFeed(new Date(`${day}T00:00:00+08:00`), 96);
-    archive.files.set(AED_V2_EN, feed);
+    context.archive.files.set(AED_V2_EN, feed);
     const stop = new AbortController();
     const first = await run(day, stop.signal, (done) => done === 30 && stop.abort());
     expect(first).toMatchObject({ total: 96, ingested: 30, skipped: 0, failed: 0, stopped: true });
     expect(await ingestionsOn(day)).toHaveLength(30);
-    const requestedFirst = new Set(archive.fileRequests().keys());
+    const requestedFirst = new Set(context.archive.fileRequests().keys());
     expect(requestedFirst.size).toBe(30);
 
-    archive.requests.length = 0;
+    context.archive.requests.length = 0;
     const second = await run(day);
     expect(second).toMatchObject({ total: 96, ingested: 66, skipped: 30, failed: 0, stopped: false });
-    const requestedSecond = [...archive.fileRequests().keys()];
+    const requestedSecond = [...context.archive.fileRequests().keys()];
     expect(requestedSecond).toHaveLength(66);
     expect(requestedSecond.filter((time) => requestedFirst.has(time))).toEqual([]);
     const ingestions = await ingestionsOn(day);
@@ -65,21 +51,21 @@ describe("a backfill stopped part-way and run again", { timeout: 300_000 }, () =
   it("stopped while a version downloads: that version is rolled back whole, and the next run ingests it once", async () => {
     const day = "2026-02-03";
     const feed = archivedAedFeed(new Date(`${day}T00:00:00+08:00`), 96);
-    archive.files.set(AED_V2_EN, feed);
+    context.archive.files.set(AED_V2_EN, feed);
     const interrupted = feed.timestamps[10]!;
     const stop = new AbortController();
-    archive.onRequest = (request) => request.kind === "get" && request.params["time"] === interrupted && stop.abort();
-    const recordsBefore = await store.prisma.record.count();
+    context.archive.onRequest = (request) => request.kind === "get" && request.params["time"] === interrupted && stop.abort();
+    const recordsBefore = await context.store.prisma.record.count();
     const first = await run(day, stop.signal);
     expect(first).toMatchObject({ ingested: 10, stopped: true });
     expect(await ingestionsOn(day)).toHaveLength(10);
-    expect(await store.prisma.record.count()).toBe(recordsBefore + 10 * AED_HOSPITAL_COUNT); // nothing of the 11th
+    expect(await context.store.prisma.record.count()).toBe(recordsBefore + 10 * AED_HOSPITAL_COUNT); // nothing of the 11th
 
-    archive.onRequest = () => {};
+    context.archive.onRequest = () => {};
     const second = await run(day);
     expect(second).toMatchObject({ ingested: 86, skipped: 10, failed: 0, stopped: false });
-    expect(archive.fileRequests().get(interrupted)).toBe(2); // asked once in each run; stored once
+    expect(context.archive.fileRequests().get(interrupted)).toBe(2); // asked once in each run; stored once
     expect(await ingestionsOn(day)).toHaveLength(96);
-    expect(await store.prisma.record.count()).toBe(recordsBefore + 96 * AED_HOSPITAL_COUNT);
+    expect(await context.store.prisma.record.count()).toBe(recordsBefore + 96 * AED_HOSPITAL_COUNT);
   });
 });

@@ -75,6 +75,15 @@ export class ArchiveServer {
     return archive;
   }
 
+  /** Back to no files, no requests, no overrides, the real clock. */
+  reset(): void {
+    this.files.clear();
+    this.requests.length = 0;
+    this.overrides.clear();
+    this.clock = () => performance.now();
+    this.onRequest = () => {};
+  }
+
   /** The SOURCES_MIRROR that reaches this server. */
   get mirror(): string {
     return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
