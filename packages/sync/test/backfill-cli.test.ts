@@ -76,12 +76,17 @@ describe("pnpm backfill", { timeout: 240_000 }, () => {
 
   /** Runs the command as `pnpm backfill` does (tsx, source conditions), in a process of its own, its output not a terminal. */
   function backfillCli(...args: string[]): Promise<Outcome> {
+    return backfillCliWith({}, ...args);
+  }
+
+  function backfillCliWith(settings: Record<string, string>, ...args: string[]): Promise<Outcome> {
     const { DATABASE_URL: _server, ...environment } = process.env;
     const env = {
       ...environment,
       ...(database ? { DATABASE_URL: database.url } : { PGLITE_DATA_DIR: join(scratch, "pglite") }),
       SOURCES_MIRROR: archive.mirror,
       BACKFILL_RATE: "1000",
+      ...settings,
       TSX_TSCONFIG_PATH: join(repoRoot, "tsconfig.json"),
     };
     return new Promise((resolve) => {
@@ -105,11 +110,13 @@ describe("pnpm backfill", { timeout: 240_000 }, () => {
     expect(outcome.status).toBe(1);
   });
 
-  it("exits 2 with the usage on bad arguments, and 1 naming an unknown dataset", async () => {
+  it("exits 2 with the usage on bad arguments, and 1 naming an unknown dataset or a bad setting", async () => {
     const bad = await backfillCli("ha-aed-waiting-time", "--from", "2026-1-31", "--to", "2026-02-01");
     expect(bad).toMatchObject({ status: 2, stdout: "" });
     expect(bad.stderr).toMatch(/^--from must be a day written YYYY-MM-DD, such as 2026-01-05, not "2026-1-31"\nusage:\n {2}pnpm backfill <datasetId>/);
     const unknown = await backfillCli("ha-aed-wait", "--from", "2026-01-31", "--to", "2026-02-01");
     expect(unknown).toEqual({ status: 1, stdout: "", stderr: 'unknown dataset "ha-aed-wait"; did you mean "ha-aed-waiting-time"?\n' });
+    const stopped = await backfillCliWith({ BACKFILL_RATE: "0" }, "ha-aed-waiting-time", "--from", "2026-01-31", "--to", "2026-02-01");
+    expect(stopped).toMatchObject({ status: 1, stdout: "", stderr: expect.stringMatching(/^Invalid environment: BACKFILL_RATE: /) });
   });
 });

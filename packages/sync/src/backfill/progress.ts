@@ -44,6 +44,7 @@ export function backfillReporter(stream: NodeJS.WritableStream & { isTTY?: boole
 /** The one line a backfill ends with. */
 export function backfillSummaryLine(summary: BackfillSummary): string {
   const { datasetId, range, total, ingested, skipped, failed } = summary;
+  if (summary.stopped && total === 0) return `backfill of ${datasetId} ${range.start} to ${range.end}: stopped before the archive's versions were listed; nothing was ingested`;
   const line = `backfill of ${datasetId} ${range.start} to ${range.end}: ${count.format(total)} versions, ${count.format(ingested)} ingested, ${count.format(skipped)} skipped, ${count.format(failed)} failed`;
   return summary.stopped ? `${line}; stopped before the end: run the same command again to resume` : line;
 }
