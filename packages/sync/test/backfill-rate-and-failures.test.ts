@@ -61,6 +61,24 @@ describe("versions that fail, and what cannot start", { timeout: 120_000 }, () =
     expect([...context.archive.fileRequests().keys()].sort()).toEqual([truncated, blankHospital].sort());
   });
 
+  it("stops before ingesting anything when a listing fails, and counts each version the archive will not give as failed", async () => {
+    const range = { start: "2026-03-16", end: "2026-03-16" };
+    context.archive.files.set(AED_V2_EN, archivedAedFeed(new Date("2026-03-16T00:00:00+08:00"), 3));
+    const attempt = () => backfill(context.store, { datasetId: AED, range, urls: [AED_V2_EN], mirror: context.archive.mirror, rate: new RequestRate(1_000) });
+    const ingestionsBefore = await context.store.prisma.ingestion.count();
+
+    context.archive.overrides.set("list", { status: 502, body: "Bad Gateway" });
+    await expect(attempt()).rejects.toThrow(new RegExp(`list-file-versions\\?url=.*&start=20260316&end=20260316: the archive answered 502 Bad Gateway \\(Bad Gateway\\)$`));
+    expect(context.archive.fileRequests().size).toBe(0);
+
+    context.archive.overrides.clear();
+    context.archive.overrides.set("get", { status: 503, body: "busy" });
+    const summary = await attempt();
+    expect(summary).toMatchObject({ total: 3, ingested: 0, failed: 3 });
+    expect(summary.failures.every((failure) => /get-file\?url=.*&time=20260316-\d{4}: the server answered 503 Service Unavailable$/.test(failure.message))).toBe(true);
+    expect(await context.store.prisma.ingestion.count()).toBe(ingestionsBefore);
+  });
+
   it("observes a file without its own time at its archive time, and backfills only the resource asked", async () => {
     const sop = "https://www.ha.org.hk/opendata/sop/sop-waiting-time-en.json";
     const timestamps = ["20260401-0915", "20260408-0915", "20260415-0915"];

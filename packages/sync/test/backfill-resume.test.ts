@@ -69,3 +69,20 @@ describe("a backfill stopped part-way and run again", { timeout: 300_000 }, () =
     expect(await context.store.prisma.record.count()).toBe(recordsBefore + 96 * AED_HOSPITAL_COUNT);
   });
 });
+
+describe("versions with the same bytes as one before", { timeout: 120_000 }, () => {
+  it("are skipped as duplicates, written once, and not downloaded again by the next run", async () => {
+    const day = "2026-02-04";
+    const feed = archivedAedFeed(new Date(`${day}T00:00:00+08:00`), 6);
+    // The feed did not move for an hour: the archive kept the same file four times.
+    context.archive.files.set(AED_V2_EN, { timestamps: feed.timestamps, body: (time) => feed.body(feed.timestamps[Math.min(feed.timestamps.indexOf(time), 2)]!) });
+    const first = await run(day);
+    expect(first).toMatchObject({ total: 6, ingested: 3, skipped: 3, failed: 0 });
+    expect(await ingestionsOn(day)).toHaveLength(3);
+
+    context.archive.requests.length = 0;
+    const second = await run(day);
+    expect(second).toMatchObject({ total: 6, ingested: 0, skipped: 6, failed: 0 });
+    expect(context.archive.fileRequests().size).toBe(0);
+  });
+});

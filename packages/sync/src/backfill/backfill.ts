@@ -52,6 +52,8 @@ export interface BackfillSummary extends OutcomeCounts {
   readonly failures: ReadonlyArray<{ readonly location: string; readonly message: string }>;
 }
 
+const LOCATIONS_PER_QUERY = 1_000;
+
 type Outcome = { readonly outcome: VersionOutcome; readonly message?: string } | "stopped";
 
 /**
@@ -138,10 +140,15 @@ function byMonth(versions: readonly ArchivedVersion[]): Map<string, ArchivedVers
 
 /** The locations among `locations` already read into the dataset: an ingestion's, or a source's (a duplicate's). */
 async function storedLocations(prisma: PrismaClient, datasetId: string, locations: readonly string[]): Promise<Set<string>> {
-  const where = { datasetId, location: { in: [...locations] } };
-  const select = { location: true } as const;
-  const [ingestions, sources] = await Promise.all([prisma.ingestion.findMany({ where, select }), prisma.source.findMany({ where, select })]);
-  return new Set([...ingestions, ...sources].map((row) => row.location));
+  const stored = new Set<string>();
+  // A month of minute-by-minute versions is tens of thousands: asked in slices, well within a statement's parameters.
+  for (let start = 0; start < locations.length; start += LOCATIONS_PER_QUERY) {
+    const where = { datasetId, location: { in: locations.slice(start, start + LOCATIONS_PER_QUERY) } };
+    const select = { location: true } as const;
+    const [ingestions, sources] = await Promise.all([prisma.ingestion.findMany({ where, select }), prisma.source.findMany({ where, select })]);
+    for (const row of [...ingestions, ...sources]) stored.add(row.location);
+  }
+  return stored;
 }
 
 async function rememberLocation(prisma: PrismaClient, datasetId: string, location: string): Promise<void> {
