@@ -170,6 +170,14 @@ const environmentSchema = z.object({
   INGEST_MAX_DOCUMENT_BYTES: count(16_000_000, 1_000, 2_000_000_000),
   /** Nesting of objects, arrays or elements in a JSON or XML file. */
   INGEST_MAX_NESTING: count(32, 2, 1_000),
+
+  /** Where every source is fetched from instead (a mirror, a test server): see @hkhealth/sync's mirroredUrl. */
+  SOURCES_MIRROR: z
+    .string()
+    .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), "must be an http(s):// URL such as http://127.0.0.1:8080")
+    .optional(),
+  /** Requests per second `pnpm backfill` sends to the DATA.GOV.HK archive (fractions allowed: 0.5 is one every 2 s). */
+  BACKFILL_RATE: z.coerce.number().positive().max(1_000).default(2),
 }).refine((environment) => environment.RATE_LIMIT_COST === 0 || environment.RATE_LIMIT_COST >= environment.MAX_COST, {
   // Otherwise an operation MAX_COST allows could never fit in the budget, however long it waited.
   path: ["RATE_LIMIT_COST"],

@@ -1,1 +1,2 @@
 export { mirroredUrl } from "./mirrored-url.js";
+export * from "./backfill/index.js";
