@@ -35,6 +35,8 @@ export {
   fileStem,
   perLanguage,
   rowChecks,
+  aedFeeds,
+  gopcWeekdays,
   type DatasetDefinition,
   type Distribution,
   type DistributionLanguage,

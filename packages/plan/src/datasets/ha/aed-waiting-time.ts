@@ -31,15 +31,23 @@ const aedRow = z.record(z.string(), z.unknown()).superRefine((row, context) => {
   for (const issue of result.error?.issues ?? []) context.addIssue({ code: "custom", message: issue.message, path: issue.path });
 });
 
-/** HA's A&E waiting time, updated every 15 minutes: the current feed (v2) and the legacy one (v1). */
+/**
+ * The two feeds, each file its own snapshot series ("aedwtdata2-tc"...). Where both have a
+ * snapshot of the same instant, the typed view serves the current one (it has every triage category).
+ */
+export const aedFeeds = {
+  current: perLanguage("https://www.ha.org.hk/opendata/aed/aedwtdata2-{language}.json", DataFormat.JSON),
+  legacy: perLanguage("https://www.ha.org.hk/opendata/aed/aedwtdata-{language}.json", DataFormat.JSON),
+} as const;
+
+/** HA's A&E waiting time, updated every 15 minutes: the current feed (v2) and the legacy one (v1), in English and Chinese. */
 export const aedWaitingTime: DatasetDefinition = {
   id: "ha-aed-waiting-time",
   portalUrl: null,
-  distributions: [
-    ...perLanguage("https://www.ha.org.hk/opendata/aed/aedwtdata2-{language}.json", DataFormat.JSON),
-    ...perLanguage("https://www.ha.org.hk/opendata/aed/aedwtdata-{language}.json", DataFormat.JSON),
-  ],
+  distributions: [...aedFeeds.current, ...aedFeeds.legacy],
   // {"waitTime": [...], "updateTime": "20/1/2026 4:30AM"}; the 2019 history CSV has updateTime in every row.
+  // No resourcePerFile: `pnpm ingest` of one file fills the dataset's own series, "ha-aed-waiting-time",
+  // which the typed view reads as English (sync, and `--resource aedwtdata2-tc`, fill the per-file ones).
   profile: { mode: "SNAPSHOT", recordPath: "waitTime", observedAtField: "updateTime" },
   rowSchema: aedRow,
   // The v1 feed's topWait is text ("Over 2 hours"); the 2019 history's, the hours derived from it.

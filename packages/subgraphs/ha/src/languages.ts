@@ -1,0 +1,59 @@
+import { datasetDefinition } from "@hkhealth/plan";
+import { inSnapshot, latestObservation, type SqlParams } from "@hkhealth/store";
+import { registerEnumType } from "type-graphql";
+
+/** The language of a file HA publishes in three languages. */
+export enum FileLanguage {
+  EN = "EN",
+  TC = "TC",
+  SC = "SC",
+}
+
+registerEnumType(FileLanguage, {
+  name: "FileLanguage",
+  description: "The language of a file the Hospital Authority publishes per language; each language's files are their own snapshots, never mixed.",
+  valuesConfig: {
+    EN: { description: "English (the files ending -en)." },
+    TC: { description: "Traditional Chinese (-tc)." },
+    SC: { description: "Simplified Chinese (-sc)." },
+  },
+});
+
+export const languageArg = { nullable: true, defaultValue: FileLanguage.EN, description: "Which language's files to read; English by default." } as const;
+
+/** The known files' series and their language code, from the dataset's distributions: {"sop-waiting-time-tc": "tc"}. */
+function languageOfSeries(datasetId: string): Record<string, string> {
+  const distributions = datasetDefinition(datasetId)?.distributions ?? [];
+  return Object.fromEntries(distributions.flatMap((file) => (file.language ? [[file.resource, file.language]] : [])));
+}
+
+/**
+ * SQL: the language code of the series `resource` (an expression): its distribution's; else a
+ * language code in its name ("aedwtdata-en.v1"); else English, the language of the files
+ * ingested before each language had its own series (the dataset's own series, the 2019 history).
+ */
+export function seriesLanguage(resource: string, datasetId: string, params: SqlParams): string {
+  const known = params.add(JSON.stringify(languageOfSeries(datasetId)), "jsonb");
+  return `coalesce(${known}->>${resource}, substring(${resource} from '-(en|tc|sc)(?:[.-]|$)'), 'en')`;
+}
+
+export interface LanguageSnapshot {
+  readonly datasetId: string;
+  readonly language: FileLanguage;
+  readonly asOf?: Date | null;
+  /** Series preferred among snapshots of the same instant (A&E: the current feed's). */
+  readonly preferredSeries?: readonly string[];
+}
+
+/**
+ * FROM clause of the records of one language's snapshot in force: of every series in that
+ * language, the records of the latest observation at or before `asOf` (one file's records,
+ * never a mix of languages or of files). Rows are aliased `r`.
+ */
+export function languageSnapshotFrom(snapshot: LanguageSnapshot, params: SqlParams): string {
+  const dataset = params.add(snapshot.datasetId);
+  const conditions = [`l."datasetId" = ${dataset}`, `${seriesLanguage(`l.resource`, snapshot.datasetId, params)} = ${params.add(snapshot.language.toLowerCase())}`];
+  if (snapshot.asOf) conditions.push(`l."observedAt" <= ${params.add(snapshot.asOf, "timestamptz")}`);
+  const preferred = snapshot.preferredSeries?.length ? `l.resource IN (SELECT jsonb_array_elements_text(${params.add(JSON.stringify(snapshot.preferredSeries), "jsonb")}))` : undefined;
+  return `${latestObservation(conditions, preferred)} snapshot JOIN "Record" r ON r."datasetId" = ${dataset} AND ${inSnapshot("snapshot")}`;
+}
