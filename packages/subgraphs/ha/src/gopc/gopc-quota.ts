@@ -12,7 +12,11 @@ export enum Weekday {
   SUNDAY = "SUNDAY",
 }
 
-registerEnumType(Weekday, { name: "Weekday", description: "A day of the week, as the consultation quota file has a column for each." });
+registerEnumType(Weekday, {
+  name: "Weekday",
+  description: "A day of the week, as the consultation quota file has a column for each.",
+  valuesConfig: Object.fromEntries(Object.values(Weekday).map((day, index) => [day, { description: `${gopcWeekdays[index]} (its column in the file).` }])),
+});
 
 /** The file's column of each weekday ("Monday"). */
 const columnOf = (weekday: Weekday): string => gopcWeekdays[Object.values(Weekday).indexOf(weekday)] ?? weekday;
