@@ -1,7 +1,6 @@
 import { answeredBy, DatasetReference, recordLinksResolver, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { connectionType, pageOf, type Page } from "../connection.js";
-import { AE_ATTENDANCE_DATASET } from "../datasets.js";
 import { Hospital } from "../directory/hospital.js";
 import { haLoaders, snapshotKey } from "../loaders.js";
 import { SnapshotPageArgs } from "../view-args.js";

@@ -1,7 +1,6 @@
 import { answeredBy, DatasetReference, recordLinksResolver, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { connectionType, pageOf, type Page } from "../connection.js";
-import { GOPC_QUOTA_DATASET } from "../datasets.js";
 import { Clinic } from "../directory/clinic.js";
 import { FileLanguage, languageArg } from "../languages.js";
 import { haLoaders, snapshotKey } from "../loaders.js";
