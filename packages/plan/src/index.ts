@@ -35,7 +35,7 @@ export {
   fileStem,
   perLanguage,
   rowChecks,
-  aedFeeds,
+  aedCurrentFeed,
   gopcWeekdays,
   type DatasetDefinition,
   type Distribution,

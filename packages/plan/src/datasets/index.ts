@@ -83,7 +83,7 @@ export function updateFrequencyOf(definition: DatasetDefinition): UpdateFrequenc
 }
 
 export { distribution, fileStem, perLanguage } from "./distributions.js";
-export { aedFeeds } from "./ha/aed-waiting-time.js";
+export { aedCurrentFeed } from "./ha/aed-waiting-time.js";
 export { gopcWeekdays } from "./ha/gopc-consultation-quota.js";
 export * as rowChecks from "./row-checks.js";
 export type * from "./types.js";

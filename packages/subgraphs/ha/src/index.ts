@@ -65,4 +65,4 @@ export function buildHospitalAuthoritySubgraph(): Promise<Subgraph> {
 export { HospitalAuthorityProfile, HospitalCluster, hospitalAuthorityProfile } from "./profile.js";
 export { parseWaitingTime, waitingTimeFromHours, WaitBound, type ParsedWaitingTime } from "./waiting-time/parse-waiting-time.js";
 export { hospitalNameKey, linkHospitalNames } from "./hospital-names.js";
-export { FileLanguage } from "./languages.js";
+export { PublishedLanguage } from "./languages.js";

@@ -2,24 +2,31 @@ import { datasetDefinition } from "@hkhealth/plan";
 import { inSnapshot, latestObservation, type SqlParams } from "@hkhealth/store";
 import { registerEnumType } from "type-graphql";
 
-/** The language of a file HA publishes in three languages. */
-export enum FileLanguage {
+/**
+ * The language of a file HA publishes in three languages. The same GraphQL enum as the plan
+ * subgraph's `Distribution.language` (same name and values, so the gateway composes them as one).
+ */
+export enum PublishedLanguage {
   EN = "EN",
   TC = "TC",
   SC = "SC",
 }
 
-registerEnumType(FileLanguage, {
-  name: "FileLanguage",
-  description: "The language of a file the Hospital Authority publishes per language; each language's files are their own snapshots, never mixed.",
+registerEnumType(PublishedLanguage, {
+  name: "DistributionLanguage",
+  description: "The language an official file is published in, where an agency publishes one file per language.",
   valuesConfig: {
-    EN: { description: "English (the files ending -en)." },
-    TC: { description: "Traditional Chinese (-tc)." },
-    SC: { description: "Simplified Chinese (-sc)." },
+    EN: { description: "English." },
+    TC: { description: "Traditional Chinese." },
+    SC: { description: "Simplified Chinese." },
   },
 });
 
-export const languageArg = { nullable: true, defaultValue: FileLanguage.EN, description: "Which language's files to read; English by default." } as const;
+export const languageArg = {
+  nullable: true,
+  defaultValue: PublishedLanguage.EN,
+  description: "Which language's files to read, English by default; each language's files are their own snapshots, never mixed.",
+} as const;
 
 /** The known files' series and their language code, from the dataset's distributions: {"sop-waiting-time-tc": "tc"}. */
 function languageOfSeries(datasetId: string): Record<string, string> {
@@ -39,7 +46,7 @@ export function seriesLanguage(resource: string, datasetId: string, params: SqlP
 
 export interface LanguageSnapshot {
   readonly datasetId: string;
-  readonly language: FileLanguage;
+  readonly language: PublishedLanguage;
   readonly asOf?: Date | null;
   /** Series preferred among snapshots of the same instant (A&E: the current feed's). */
   readonly preferredSeries?: readonly string[];

@@ -11,7 +11,7 @@ import { hospitalOf, type Hospital } from "./directory/hospital.js";
 import { gopcQuotaOf, type GopcConsultationQuota } from "./gopc/gopc-quota.js";
 import { linkHospitalNames, type LinkableHospital, type NameLinks } from "./hospital-names.js";
 import { findLanguageSnapshot } from "./language-records.js";
-import { FileLanguage, type LanguageSnapshot } from "./languages.js";
+import { PublishedLanguage, type LanguageSnapshot } from "./languages.js";
 import { textField, type RecordRow } from "./record-row.js";
 
 /** The latest facility directory, read once per request. */
@@ -35,21 +35,22 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 }
 
 /** The snapshot key of an `asOf` in a language: the latest snapshot, or the one in force at an instant. */
-export function snapshotKey(asOf: Date | null | undefined, language: FileLanguage | null | undefined = FileLanguage.EN): string {
-  return `${language ?? FileLanguage.EN}|${asOf ? asOf.toISOString() : "latest"}`;
+export function snapshotKey(asOf: Date | null | undefined, language: PublishedLanguage | null | undefined = PublishedLanguage.EN): string {
+  return `${language ?? PublishedLanguage.EN}|${asOf ? asOf.toISOString() : "latest"}`;
 }
 
-function parseSnapshotKey(key: string): { language: FileLanguage; asOf: Date | null } {
-  const [language = FileLanguage.EN, instant = "latest"] = key.split("|");
-  return { language: language as FileLanguage, asOf: instant === "latest" ? null : new Date(instant) };
+function parseSnapshotKey(key: string): { language: PublishedLanguage; asOf: Date | null } {
+  const [language = PublishedLanguage.EN, instant = "latest"] = key.split("|");
+  return { language: language as PublishedLanguage, asOf: instant === "latest" ? null : new Date(instant) };
 }
 
-/** Caches one promise per key: a lookup that objects of a request share, per argument. */
-function memo<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+/** Caches one promise per key of its argument: a lookup that objects of a request share, per argument. */
+function memo<A, T>(load: (argument: A) => Promise<T>, keyOf: (argument: A) => string = String): (argument: A) => Promise<T> {
   const promises = new Map<string, Promise<T>>();
-  return (key) => {
+  return (argument) => {
+    const key = keyOf(argument);
     let promise = promises.get(key);
-    if (!promise) promises.set(key, (promise = load(key)));
+    if (!promise) promises.set(key, (promise = load(argument)));
     return promise;
   };
 }
@@ -101,13 +102,10 @@ export function createHospitalAuthorityLoaders(prisma: PrismaClient) {
   };
 
   /** One statement per distinct file asked for (dataset, language, time). */
-  const snapshots = new Map<string, Promise<RecordRow[]>>();
-  const snapshotOf = (snapshot: LanguageSnapshot): Promise<RecordRow[]> => {
-    const key = [snapshot.datasetId, snapshotKey(snapshot.asOf, snapshot.language), ...(snapshot.preferredSeries ?? [])].join("|");
-    let rows = snapshots.get(key);
-    if (!rows) snapshots.set(key, (rows = findLanguageSnapshot(prisma, snapshot)));
-    return rows;
-  };
+  const snapshotOf = memo(
+    (snapshot: LanguageSnapshot) => findLanguageSnapshot(prisma, snapshot),
+    (snapshot) => [snapshot.datasetId, snapshotKey(snapshot.asOf, snapshot.language), ...(snapshot.preferredSeries ?? [])].join("|"),
+  );
 
   /** Every name the feed has used, linked: for history and for the report of unlinked names. */
   const feedNameLinks = once(async () => link(await findAedHospitalNames(prisma)));
@@ -117,12 +115,12 @@ export function createHospitalAuthorityLoaders(prisma: PrismaClient) {
     feedNameLinks,
     languageSnapshot: snapshotOf,
     /** Keyed by snapshotKey: the quota file in force in a language, each quota linked to its directory clinic. */
-    gopcQuotas: memo(async (key): Promise<LinkedList<GopcConsultationQuota>> => {
+    gopcQuotas: memo(async (key: string): Promise<LinkedList<GopcConsultationQuota>> => {
       const rows = await snapshotOf({ datasetId: GOPC_QUOTA_DATASET, ...parseSnapshotKey(key) });
       return linkedList(rows, "Clinic", await linkGeneralClinics(namesOf(rows, "Clinic")), (row, id) => gopcQuotaOf(GOPC_QUOTA_DATASET, row, id));
     }),
     /** Keyed by snapshotKey (English only): the attendance file in force, each row linked to its directory hospital. */
-    aeAttendances: memo(async (key): Promise<LinkedList<AeAttendance>> => {
+    aeAttendances: memo(async (key: string): Promise<LinkedList<AeAttendance>> => {
       const rows = await snapshotOf({ datasetId: AE_ATTENDANCE_DATASET, ...parseSnapshotKey(key) });
       return linkedList(rows, "Hospital", await link(namesOf(rows, "Hospital")), (row, id) => aeAttendanceOf(AE_ATTENDANCE_DATASET, row, id));
     }),

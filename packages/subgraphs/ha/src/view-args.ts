@@ -1,7 +1,7 @@
 import { DateTimeScalar } from "@hkhealth/plan";
 import { MAX_PAGE_SIZE } from "@hkhealth/subgraph-kit";
 import { ArgsType, Field, Int } from "type-graphql";
-import { FileLanguage, languageArg } from "./languages.js";
+import { PublishedLanguage, languageArg } from "./languages.js";
 
 /** What every list of a file takes: the snapshot's time, a page. */
 @ArgsType()
@@ -19,8 +19,8 @@ export class SnapshotPageArgs {
 /** A list of a file published per language: which language's file, too. */
 @ArgsType()
 export class LanguagePageArgs extends SnapshotPageArgs {
-  @Field(() => FileLanguage, languageArg)
-  lang?: FileLanguage | null;
+  @Field(() => PublishedLanguage, languageArg)
+  lang?: PublishedLanguage | null;
 }
 
 /** Published text compared as a client means it: trimmed, spacing and case aside. */

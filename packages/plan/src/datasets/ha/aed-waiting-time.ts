@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DataFormat } from "../../model/enums.js";
-import { perLanguage } from "../distributions.js";
+import { fileStem, perLanguage } from "../distributions.js";
 import { isoDate, nonEmptyText, numeric, oneOf, text } from "../row-checks.js";
 import type { DatasetDefinition } from "../types.js";
 
@@ -31,20 +31,14 @@ const aedRow = z.record(z.string(), z.unknown()).superRefine((row, context) => {
   for (const issue of result.error?.issues ?? []) context.addIssue({ code: "custom", message: issue.message, path: issue.path });
 });
 
-/**
- * The two feeds, each file its own snapshot series ("aedwtdata2-tc"...). Where both have a
- * snapshot of the same instant, the typed view serves the current one (it has every triage category).
- */
-export const aedFeeds = {
-  current: perLanguage("https://www.ha.org.hk/opendata/aed/aedwtdata2-{language}.json", DataFormat.JSON),
-  legacy: perLanguage("https://www.ha.org.hk/opendata/aed/aedwtdata-{language}.json", DataFormat.JSON),
-} as const;
-
-/** HA's A&E waiting time, updated every 15 minutes: the current feed (v2) and the legacy one (v1), in English and Chinese. */
+/** HA's A&E waiting time, updated every 15 minutes: the current feed (v2) and the legacy one (v1). */
 export const aedWaitingTime: DatasetDefinition = {
   id: "ha-aed-waiting-time",
   portalUrl: null,
-  distributions: [...aedFeeds.current, ...aedFeeds.legacy],
+  distributions: [
+    ...perLanguage("https://www.ha.org.hk/opendata/aed/aedwtdata2-{language}.json", DataFormat.JSON),
+    ...perLanguage("https://www.ha.org.hk/opendata/aed/aedwtdata-{language}.json", DataFormat.JSON),
+  ],
   // {"waitTime": [...], "updateTime": "20/1/2026 4:30AM"}; the 2019 history CSV has updateTime in every row.
   // No resourcePerFile: `pnpm ingest` of one file fills the dataset's own series, "ha-aed-waiting-time",
   // which the typed view reads as English (sync, and `--resource aedwtdata2-tc`, fill the per-file ones).
@@ -54,3 +48,10 @@ export const aedWaitingTime: DatasetDefinition = {
   declaredFieldTypes: [["topWait", "STRING"]],
   typedView: { subgraph: "ha", typeName: "AedWaitingTimeView" },
 };
+
+/**
+ * The current feed's files (aedwtdata2-en/-tc/-sc), each its own snapshot series. Where a
+ * language's current and legacy feeds have a snapshot of the same instant, the typed view serves
+ * the current one (it has every triage category).
+ */
+export const aedCurrentFeed = aedWaitingTime.distributions.filter((file) => fileStem(file.url).startsWith("aedwtdata2-"));

@@ -1,12 +1,12 @@
-import { aedFeeds } from "@hkhealth/plan";
+import { aedCurrentFeed } from "@hkhealth/plan";
 import { SqlParams, type PrismaClient } from "@hkhealth/store";
 import { AED_WAITING_TIME_DATASET } from "../datasets.js";
 import { findLanguageSnapshot } from "../language-records.js";
-import { FileLanguage, seriesLanguage } from "../languages.js";
+import { PublishedLanguage, seriesLanguage } from "../languages.js";
 import { recordRows, type RecordRow } from "../record-row.js";
 
 /** Of two feeds' snapshots of the same instant, the current feed's (every triage category) is served. */
-const currentFeedSeries = aedFeeds.current.map((file) => file.resource);
+const currentFeedSeries = aedCurrentFeed.map((file) => file.resource);
 
 /**
  * The A&E snapshot in force at `asOf` (the latest without it) in one language: of that language's
@@ -14,7 +14,7 @@ const currentFeedSeries = aedFeeds.current.map((file) => file.resource);
  * files ingested before the languages were apart and the 2019 history), every record observed at
  * the latest instant, of one file. One statement.
  */
-export function findAedSnapshot(prisma: PrismaClient, snapshot: { language: FileLanguage; asOf: Date | null }): Promise<RecordRow[]> {
+export function findAedSnapshot(prisma: PrismaClient, snapshot: { language: PublishedLanguage; asOf: Date | null }): Promise<RecordRow[]> {
   return findLanguageSnapshot(prisma, { datasetId: AED_WAITING_TIME_DATASET, ...snapshot, preferredSeries: currentFeedSeries });
 }
 
@@ -30,7 +30,7 @@ export async function findAedHospitalNames(prisma: PrismaClient): Promise<string
 export interface AedHistoryQuery {
   /** The feed's names for the hospital (it may have spelled it more than one way). */
   readonly hospitalNames: readonly string[];
-  readonly language: FileLanguage;
+  readonly language: PublishedLanguage;
   readonly from?: Date | null;
   readonly to?: Date | null;
   readonly first: number;

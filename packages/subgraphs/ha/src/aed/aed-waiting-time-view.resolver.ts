@@ -1,7 +1,7 @@
 import { DateTimeScalar } from "@hkhealth/plan";
 import { cursorInteger, decodeCursor, encodeCursor, MAX_RECORD_PAGE_SIZE, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { FileLanguage, languageArg } from "../languages.js";
+import { PublishedLanguage, languageArg } from "../languages.js";
 import { haLoaders, snapshotKey } from "../loaders.js";
 import { AedHistoryArgs } from "./aed-history-args.js";
 import { countAedHistory, findAedHistory } from "./aed-records.js";
@@ -35,7 +35,7 @@ export class AedWaitingTimeViewResolver {
     @Root() _view: AedWaitingTimeView,
     @Ctx() context: GraphContext,
     @Arg("asOf", () => DateTimeScalar, { nullable: true, description: "The snapshot in force at this time; the latest by default." }) asOf?: Date | null,
-    @Arg("lang", () => FileLanguage, languageArg) lang?: FileLanguage | null,
+    @Arg("lang", () => PublishedLanguage, languageArg) lang?: PublishedLanguage | null,
   ): Promise<AedWaitingTime[]> {
     const snapshot = await haLoaders(context).aedSnapshot.load(snapshotKey(asOf, lang));
     return snapshot.waitingTimes.filter((waitingTime) => waitingTime.hospitalId !== null);
@@ -53,7 +53,7 @@ export class AedWaitingTimeViewResolver {
     if (!(await loaders.hospitalById.load(hospitalId))) throw userInputError(`No hospital "${hospitalId}" in the facility directory`, { argument: "hospitalId" });
     const links = await loaders.feedNameLinks();
     const hospitalNames = [...links.byName].filter(([, id]) => id === hospitalId).map(([name]) => name);
-    const window = { hospitalNames, language: lang ?? FileLanguage.EN, from: from ?? null, to: to ?? null };
+    const window = { hospitalNames, language: lang ?? PublishedLanguage.EN, from: from ?? null, to: to ?? null };
     const rows = hospitalNames.length === 0 ? [] : await findAedHistory(context.store.prisma, { ...window, first: size, after: position });
     const edges = rows.slice(0, size).map((row) => {
       const node = aedWaitingTimeOf(row, hospitalId);

@@ -2,7 +2,7 @@ import { DateTimeScalar } from "@hkhealth/plan";
 import { answeredBy, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { AedWaitingTime } from "../aed/aed-waiting-time.js";
-import { FileLanguage, languageArg } from "../languages.js";
+import { PublishedLanguage, languageArg } from "../languages.js";
 import { haLoaders, snapshotKey } from "../loaders.js";
 import { HospitalFilterArgs } from "./facility-args.js";
 import { findHospitals } from "./facility-queries.js";
@@ -28,7 +28,7 @@ export class HospitalResolver {
     @Root() hospital: Hospital,
     @Ctx() context: GraphContext,
     @Arg("asOf", () => DateTimeScalar, { nullable: true, description: "The snapshot in force at this time; the latest by default." }) asOf?: Date | null,
-    @Arg("lang", () => FileLanguage, languageArg) lang?: FileLanguage | null,
+    @Arg("lang", () => PublishedLanguage, languageArg) lang?: PublishedLanguage | null,
   ): Promise<AedWaitingTime | null> {
     const snapshot = await haLoaders(context).aedSnapshot.load(snapshotKey(asOf, lang));
     return snapshot.byHospitalId.get(hospital.id) ?? null;

@@ -2,7 +2,7 @@ import { answeredBy, DatasetReference, recordLinksResolver, type GraphContext } 
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { connectionType, pageOf, type Page } from "../connection.js";
 import { Clinic } from "../directory/clinic.js";
-import { FileLanguage, languageArg } from "../languages.js";
+import { PublishedLanguage, languageArg } from "../languages.js";
 import { haLoaders, snapshotKey } from "../loaders.js";
 import { LanguagePageArgs, sameText } from "../view-args.js";
 import { GopcConsultationQuota } from "./gopc-quota.js";
@@ -60,7 +60,7 @@ export class GopcConsultationQuotaViewResolver {
   async unlinkedClinicNames(
     @Root() _view: GopcConsultationQuotaView,
     @Ctx() context: GraphContext,
-    @Arg("lang", () => FileLanguage, languageArg) lang?: FileLanguage | null,
+    @Arg("lang", () => PublishedLanguage, languageArg) lang?: PublishedLanguage | null,
   ): Promise<string[]> {
     return [...(await haLoaders(context).gopcQuotas(snapshotKey(null, lang))).unlinked];
   }
@@ -85,7 +85,7 @@ export class ClinicQuotaResolver {
   async consultationQuota(
     @Root() clinic: Clinic,
     @Ctx() context: GraphContext,
-    @Arg("lang", () => FileLanguage, languageArg) lang?: FileLanguage | null,
+    @Arg("lang", () => PublishedLanguage, languageArg) lang?: PublishedLanguage | null,
   ): Promise<GopcConsultationQuota | null> {
     return (await haLoaders(context).gopcQuotas(snapshotKey(null, lang))).byFacilityId.get(clinic.id)?.[0] ?? null;
   }

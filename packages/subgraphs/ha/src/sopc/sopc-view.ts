@@ -3,7 +3,7 @@ import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Q
 import { resolveCluster } from "../clusters.js";
 import { connectionType, pageOf, type Page } from "../connection.js";
 import { SOPC_WAITING_TIME_DATASET } from "../datasets.js";
-import { FileLanguage } from "../languages.js";
+import { PublishedLanguage } from "../languages.js";
 import { haLoaders } from "../loaders.js";
 import { LanguagePageArgs, sameText } from "../view-args.js";
 import { SopcWaitingTime, sopcWaitingTimeOf } from "./sopc-waiting-time.js";
@@ -44,7 +44,7 @@ export class SopcWaitingTimeArgs extends LanguagePageArgs {
 /** The waiting times of one language's file in force, filtered, one page of them. The file is read in one statement. */
 export async function findSopcWaitingTimes(context: GraphContext, datasetId: string, args: SopcWaitingTimeArgs): Promise<Page<SopcWaitingTime>> {
   const cluster = args.cluster != null ? resolveCluster(args.cluster) : null;
-  const rows = await haLoaders(context).languageSnapshot({ datasetId, language: args.lang ?? FileLanguage.EN, asOf: args.asOf ?? null });
+  const rows = await haLoaders(context).languageSnapshot({ datasetId, language: args.lang ?? PublishedLanguage.EN, asOf: args.asOf ?? null });
   const items = rows
     .flatMap((row) => sopcWaitingTimeOf(datasetId, row) ?? [])
     .filter((item) => cluster === null || item.hospitalCluster?.code === cluster.code)
