@@ -7,14 +7,11 @@
  *
  * A LATERAL subquery yielding one row ("observedAt", "ingestionId"); `conditions` are on its
  * records, aliased `l`. Found by a backward scan of ("datasetId", resource, "observedAt").
- * `preferring`, a boolean expression on `l`, picks among files of the same instant before the
- * ingestion order does (a typed view reading two feeds prefers the fuller one).
  */
-export function latestObservation(conditions: readonly string[], preferring?: string): string {
-  const preference = preferring ? ` (${preferring}) DESC,` : "";
+export function latestObservation(conditions: readonly string[]): string {
   return (
     `(SELECT l."observedAt", l."ingestionId" FROM "Record" l WHERE ${conditions.join(" AND ")}` +
-    ` ORDER BY l."observedAt" DESC,${preference} l."ingestionId" DESC LIMIT 1)`
+    ` ORDER BY l."observedAt" DESC, l."ingestionId" DESC LIMIT 1)`
   );
 }
 

@@ -54,13 +54,21 @@ export interface LanguageSnapshot {
 
 /**
  * FROM clause of the records of one language's snapshot in force: of every series in that
- * language, the records of the latest observation at or before `asOf` (one file's records,
- * never a mix of languages or of files). Rows are aliased `r`.
+ * language, the latest observation at or before `asOf` (found per series by the index on
+ * ("datasetId", resource, "observedAt"), as the store reads a snapshot); of those the latest, then
+ * a preferred series', then the last stored. One file's records, never a mix of languages or
+ * files. Rows are aliased `r`.
  */
 export function languageSnapshotFrom(snapshot: LanguageSnapshot, params: SqlParams): string {
   const dataset = params.add(snapshot.datasetId);
-  const conditions = [`l."datasetId" = ${dataset}`, `${seriesLanguage(`l.resource`, snapshot.datasetId, params)} = ${params.add(snapshot.language.toLowerCase())}`];
-  if (snapshot.asOf) conditions.push(`l."observedAt" <= ${params.add(snapshot.asOf, "timestamptz")}`);
-  const preferred = snapshot.preferredSeries?.length ? `l.resource IN (SELECT jsonb_array_elements_text(${params.add(JSON.stringify(snapshot.preferredSeries), "jsonb")}))` : undefined;
-  return `${latestObservation(conditions, preferred)} snapshot JOIN "Record" r ON r."datasetId" = ${dataset} AND ${inSnapshot("snapshot")}`;
+  const series = [`l."datasetId" = ${dataset}`, `l.resource = s.resource`];
+  if (snapshot.asOf) series.push(`l."observedAt" <= ${params.add(snapshot.asOf, "timestamptz")}`);
+  const language = `${seriesLanguage("s.resource", snapshot.datasetId, params)} = ${params.add(snapshot.language.toLowerCase())}`;
+  const preferred = `s.resource IN (SELECT jsonb_array_elements_text(${params.add(JSON.stringify(snapshot.preferredSeries ?? []), "jsonb")}))`;
+  return (
+    `(SELECT s.resource, latest."observedAt", latest."ingestionId"` +
+    ` FROM (SELECT DISTINCT resource FROM "Ingestion" WHERE "datasetId" = ${dataset}) s CROSS JOIN LATERAL ${latestObservation(series)} latest` +
+    ` WHERE ${language} ORDER BY latest."observedAt" DESC, (${preferred}) DESC, latest."ingestionId" DESC LIMIT 1) snapshot` +
+    ` JOIN "Record" r ON r."datasetId" = ${dataset} AND r.resource = snapshot.resource AND ${inSnapshot("snapshot")}`
+  );
 }
