@@ -146,6 +146,7 @@ describe("GOPC consultation quotas", () => {
       byClinic: gopcConsultationQuotas(lang: TC, clinicId: "gopc:tuen-mun-clinic") { edges { node { clinicName clinic { id } } } }
       byDistrict: gopcConsultationQuotas(lang: TC, district: "深水埗") { edges { node { clinicName } } }
       byName: gopcConsultationQuotas(clinic: "jockey club") { totalCount }
+      dataset(id: "ha-gopc-consultation-quota") { view { ... on GopcConsultationQuotaView { quotas(lang: TC, first: 1) { totalCount edges { node { clinicName dataset { id } } } } } } }
     }`);
     expect(response.errors).toBeUndefined();
     expect(response.data.clinic).toEqual({
@@ -155,6 +156,7 @@ describe("GOPC consultation quotas", () => {
     expect(response.data.byClinic.edges).toEqual([{ node: { clinicName: "屯門診所", clinic: { id: "gopc:tuen-mun-clinic" } } }]);
     expect(response.data.byDistrict.edges).toEqual([{ node: { clinicName: "長沙灣賽馬會普通科門診診所" } }]);
     expect(response.data.byName.totalCount).toBe(2);
+    expect(response.data.dataset.view.quotas).toEqual({ totalCount: 5, edges: [{ node: { clinicName: "柏立基夫人普通科門診診所", dataset: { id: "ha-gopc-consultation-quota" } } }] });
   });
 
   it("costs the same SQL statements for 1 quota's clinic as for 5", async () => {
