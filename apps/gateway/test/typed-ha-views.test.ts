@@ -203,6 +203,16 @@ describe("A&E attendances by hospital and year", () => {
     ]);
   });
 
+  it("links each row to its dataset and to the release its file was ingested under", async () => {
+    const ingestion = await harness.store.prisma.ingestion.findFirstOrThrow({ where: { datasetId: "ha-day-community-services-volume" } });
+    const response = await harness.query(`{ aeAttendances(first: 1) { edges { node { dataset { id } release { id } } } } }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.aeAttendances.edges[0].node).toEqual({
+      dataset: { id: "ha-day-community-services-volume" },
+      release: ingestion.releaseId === null ? null : { id: ingestion.releaseId },
+    });
+  });
+
   it("costs the same SQL statements for 1 row's hospital as for 14", async () => {
     const query = `query($first: Int) { aeAttendances(first: $first) { edges { node { hospital { id name aedWaitingTime { hospitalName } } } } } }`;
     const counts: number[] = [];
