@@ -48,6 +48,8 @@ export {
   doseColumnHeader,
   vaccinationDoseOrdinals,
   vaccinationVaccines,
+  aedCurrentFeed,
+  gopcWeekdays,
   type DatasetDefinition,
   type Distribution,
   type DistributionLanguage,

@@ -43,4 +43,22 @@ describe("dataset definitions", () => {
     expect(updateFrequencyOf(aed)).toBe("EVERY_15_MINUTES");
     expect(updateFrequencyOf(datasetDefinition("dh-chp-covid19-cases")!)).toBe("DAILY_DURING_PEAK");
   });
+
+  it("give the HA files published per language a series per file and a typed view", () => {
+    expect(typedViewTypeName).toMatchObject({
+      "ha-sopc-new-case-waiting-time": "SopcWaitingTimeView",
+      "ha-gopc-consultation-quota": "GopcConsultationQuotaView",
+      "ha-day-community-services-volume": "AeAttendanceView",
+    });
+    for (const id of ["ha-sopc-new-case-waiting-time", "ha-gopc-consultation-quota", "ha-day-community-services-volume"]) {
+      const definition = datasetDefinition(id)!;
+      expect(definition.profile, id).toEqual({ mode: "SNAPSHOT", resourcePerFile: true });
+      expect(definition.rowSchema, id).toBeDefined();
+    }
+    expect(datasetDefinition("ha-sopc-new-case-waiting-time")!.distributions.map((file) => file.resource)).toEqual([
+      "sop-waiting-time-en",
+      "sop-waiting-time-tc",
+      "sop-waiting-time-sc",
+    ]);
+  });
 });

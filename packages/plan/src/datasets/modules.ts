@@ -4,7 +4,7 @@ export { healthFacts, healthFactsYearColumn } from "./dh/health-facts.js";
 export { privateHealthcareFacilities } from "./dh/private-healthcare-facilities.js";
 export { rtCentresAihLicence } from "./dh/rt-centres-aih-licence.js";
 export { rtCentresTreatmentLicence } from "./dh/rt-centres-treatment-licence.js";
-export { aedWaitingTime } from "./ha/aed-waiting-time.js";
+export { aedCurrentFeed, aedWaitingTime } from "./ha/aed-waiting-time.js";
 export { cancerStatistics } from "./ha/cancer-statistics.js";
 export { cmctrDirectory } from "./ha/cmctr-directory.js";
 export { cmctrServiceVolume } from "./ha/cmctr-service-volume.js";
@@ -12,7 +12,7 @@ export { dayCommunityServicesVolume } from "./ha/day-community-services-volume.j
 export { electiveSurgeryStatistics } from "./ha/elective-surgery-statistics.js";
 export { endoscopicProcedureStatistics } from "./ha/endoscopic-procedure-statistics.js";
 export { facilityDirectory } from "./ha/facility-directory.js";
-export { gopcConsultationQuota } from "./ha/gopc-consultation-quota.js";
+export { gopcConsultationQuota, gopcWeekdays } from "./ha/gopc-consultation-quota.js";
 export { inpatientServicesVolume } from "./ha/inpatient-services-volume.js";
 export { keyFinancialInformation } from "./ha/key-financial-information.js";
 export { manpowerFte } from "./ha/manpower-fte.js";

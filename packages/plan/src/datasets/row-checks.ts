@@ -27,3 +27,6 @@ export const numeric = (bounds?: { readonly min: number; readonly max: number; r
 /** A count, as text of digits (the CSV files write every value as text). */
 export const count = () => text().regex(/^\d+$/, "must be a whole number of zero or more, written in digits");
 
+
+/** A value JSON gives as text or as a number ("469.0", 469, "N/A"); empty or null where nothing was published. */
+export const textOrNumber = () => z.union([z.string(), z.number(), z.null()], { error: expecting("text or a number") });

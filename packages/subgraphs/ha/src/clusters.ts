@@ -7,12 +7,19 @@ function clusterKey(text: string): string {
 }
 
 /** The words a cluster's names end with, which a client may leave out: "Kowloon Central", "九龍中". */
-const suffixes = ["cluster", "醫院聯網", "聯網"];
+const suffixes = ["cluster", "醫院聯網", "聯網", "医院联网", "联网"];
 
 function aliasesOf(cluster: HospitalCluster): string[] {
-  const names = [cluster.code, cluster.nameEn, cluster.nameZh].map(clusterKey);
+  // HA's own files also write "KCC", "HKEC" (the code and "Cluster") and Simplified Chinese names.
+  const names = [cluster.code, `${cluster.code}C`, cluster.nameEn, cluster.nameZh, cluster.nameZhHans].map(clusterKey);
   const shortened = names.flatMap((name) => suffixes.filter((suffix) => name.endsWith(suffix)).map((suffix) => name.slice(0, -suffix.length)));
   return [...names, ...shortened];
+}
+
+/** The cluster a published text names, as resolveCluster reads it; undefined when it names none. */
+export function findCluster(text: string): HospitalCluster | undefined {
+  const key = clusterKey(text);
+  return key === "" ? undefined : hospitalAuthorityProfile.clusters.find((candidate) => aliasesOf(candidate).includes(key));
 }
 
 /**
@@ -21,8 +28,7 @@ function aliasesOf(cluster: HospitalCluster): string[] {
  * An unknown name is a client mistake, answered with the clusters there are.
  */
 export function resolveCluster(text: string): HospitalCluster {
-  const key = clusterKey(text);
-  const cluster = hospitalAuthorityProfile.clusters.find((candidate) => aliasesOf(candidate).includes(key));
+  const cluster = findCluster(text);
   if (cluster) return cluster;
   const known = hospitalAuthorityProfile.clusters.map((candidate) => `${candidate.code} (${candidate.nameEn}, ${candidate.nameZh})`);
   throw userInputError(`No hospital cluster ${JSON.stringify(text)}; the clusters are: ${known.join("; ")}`, { argument: "cluster" });

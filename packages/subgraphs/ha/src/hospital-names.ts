@@ -22,6 +22,29 @@ function hospitalNameTokens(name: string): string[] {
   return words[0] === "the" ? words.slice(1) : words;
 }
 
+// What HA's other files abbreviate ("Tung Wah Hospital GOPC", "Kwong Wah Hospital GOPD"): linking
+// reads both spellings as one. Ids keep hospitalNameKey, so these never change an id.
+const abbreviations: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bout patient\b/g, "outpatient"],
+  [/\bgopc\b/g, "general outpatient clinic"],
+  [/\bgopd\b/g, "general outpatient department"],
+  [/\bsopc\b/g, "specialist outpatient clinic"],
+];
+
+/** A name's words as linking compares them: hospitalNameKey's, with abbreviations spelt out. */
+function matchTokens(name: string): string[] {
+  let words = hospitalNameTokens(name).join(" ");
+  for (const [pattern, spelt] of abbreviations) words = words.replace(pattern, spelt);
+  return words.split(" ").filter((word) => word !== "");
+}
+
+const han = /\p{Script=Han}/u;
+
+/** Chinese names have no spaces, so no words: one contains the other when it runs inside it ("瑪嘉烈" in "瑪嘉烈醫院"). */
+function chineseContains(a: string, b: string): boolean {
+  return han.test(a) && han.test(b) && (a.includes(b) || b.includes(a));
+}
+
 /** A directory hospital as linking sees it: its id, its names in every language, whether it has A&E. */
 export interface LinkableHospital {
   readonly id: string;
@@ -52,18 +75,19 @@ export function linkHospitalNames(feedNames: Iterable<string>, hospitals: readon
   const byKey = new Map<string, Set<string>>();
   const wordSets = hospitals.map((hospital) => ({
     hospital,
-    words: hospital.names.map((name) => new Set(hospitalNameTokens(name))).filter((words) => words.size > 0),
+    words: hospital.names.map((name) => new Set(matchTokens(name))).filter((words) => words.size > 0),
   }));
   for (const hospital of hospitals) {
     for (const name of hospital.names) {
-      const key = hospitalNameKey(name);
+      const key = matchTokens(name).join(" ");
       if (key !== "") byKey.set(key, (byKey.get(key) ?? new Set()).add(hospital.id));
     }
   }
   const byName = new Map<string, string>();
   const unlinked: string[] = [];
   for (const feedName of new Set(feedNames)) {
-    const id = exactMatch(byKey.get(hospitalNameKey(feedName))) ?? wordMatch(new Set(hospitalNameTokens(feedName)), wordSets);
+    const tokens = matchTokens(feedName);
+    const id = exactMatch(byKey.get(tokens.join(" "))) ?? wordMatch(new Set(tokens), wordSets);
     if (id === undefined) unlinked.push(feedName);
     else byName.set(feedName, id);
   }
@@ -79,7 +103,10 @@ function wordMatch(
   candidates: ReadonlyArray<{ hospital: LinkableHospital; words: ReadonlyArray<ReadonlySet<string>> }>,
 ): string | undefined {
   if (feedWords.size === 0) return undefined;
-  const overlapping = candidates.filter(({ words }) => words.some((name) => isSubset(feedWords, name) || isSubset(name, feedWords)));
+  const feedText = [...feedWords].join("");
+  const overlapping = candidates.filter(({ words }) =>
+    words.some((name) => isSubset(feedWords, name) || isSubset(name, feedWords) || chineseContains(feedText, [...name].join(""))),
+  );
   for (const pool of [overlapping.filter(({ hospital }) => hospital.withAeService), overlapping]) {
     if (pool.length === 1) return pool[0]?.hospital.id;
     if (pool.length > 1) return undefined;

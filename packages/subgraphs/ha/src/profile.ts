@@ -10,6 +10,8 @@ export class HospitalCluster {
 
   nameEn!: string;
   nameZh!: string;
+  /** Simplified Chinese, as the -sc files write it. */
+  nameZhHans!: string;
 
   @Field(() => String, { name: "name", description: "Name of the cluster, as HA's own data files spell it." })
   localisedName(@Arg("lang", () => Language, { nullable: true, defaultValue: Language.EN, description: "Language of the name." }) lang: Language | null): string {
@@ -24,8 +26,8 @@ export class HospitalAuthorityProfile extends AgencyProfileBase {
   clusters!: HospitalCluster[];
 }
 
-function cluster(code: string, nameEn: string, nameZh: string): HospitalCluster {
-  return Object.assign(new HospitalCluster(), { code, nameEn, nameZh });
+function cluster(code: string, nameEn: string, nameZh: string, nameZhHans: string): HospitalCluster {
+  return Object.assign(new HospitalCluster(), { code, nameEn, nameZh, nameZhHans });
 }
 
 export const hospitalAuthorityProfile: HospitalAuthorityProfile = Object.assign(new HospitalAuthorityProfile(), {
@@ -34,12 +36,12 @@ export const hospitalAuthorityProfile: HospitalAuthorityProfile = Object.assign(
   agency: { code: AgencyCode.HA },
   // Names as in HA's facility directory (facility-hosp.json: cluster_eng / cluster_tc).
   clusters: [
-    cluster("HKE", "Hong Kong East Cluster", "港島東醫院聯網"),
-    cluster("HKW", "Hong Kong West Cluster", "港島西醫院聯網"),
-    cluster("KC", "Kowloon Central Cluster", "九龍中醫院聯網"),
-    cluster("KE", "Kowloon East Cluster", "九龍東醫院聯網"),
-    cluster("KW", "Kowloon West Cluster", "九龍西醫院聯網"),
-    cluster("NTE", "New Territories East Cluster", "新界東醫院聯網"),
-    cluster("NTW", "New Territories West Cluster", "新界西醫院聯網"),
+    cluster("HKE", "Hong Kong East Cluster", "港島東醫院聯網", "港岛东医院联网"),
+    cluster("HKW", "Hong Kong West Cluster", "港島西醫院聯網", "港岛西医院联网"),
+    cluster("KC", "Kowloon Central Cluster", "九龍中醫院聯網", "九龙中医院联网"),
+    cluster("KE", "Kowloon East Cluster", "九龍東醫院聯網", "九龙东医院联网"),
+    cluster("KW", "Kowloon West Cluster", "九龍西醫院聯網", "九龙西医院联网"),
+    cluster("NTE", "New Territories East Cluster", "新界東醫院聯網", "新界东医院联网"),
+    cluster("NTW", "New Territories West Cluster", "新界西醫院聯網", "新界西医院联网"),
   ],
 });

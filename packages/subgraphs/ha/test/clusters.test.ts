@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveCluster } from "../src/clusters.js";
+import { findCluster, resolveCluster } from "../src/clusters.js";
 
 describe("resolveCluster", () => {
   it.each(["Kowloon Central", "Kowloon Central Cluster", "KC", "kc", "九龍中醫院聯網", "九龍中", "  kowloon   CENTRAL ", "Kowloon-Central"])(
@@ -13,6 +13,12 @@ describe("resolveCluster", () => {
     expect(resolveCluster("Kowloon East").code).toBe("KE");
     expect(resolveCluster("NTW").code).toBe("NTW");
     expect(resolveCluster("港島西").code).toBe("HKW");
+  });
+
+  it("reads the names HA's other files write: the code with C, Simplified Chinese", () => {
+    expect(["KCC", "HKEC", "九龙中医院联网", "新界西"].map((text) => findCluster(text)?.code)).toEqual(["KC", "HKE", "KC", "NTW"]);
+    expect(findCluster("Atlantis")).toBeUndefined();
+    expect(findCluster("")).toBeUndefined();
   });
 
   it("answers an unknown cluster with the clusters there are", () => {

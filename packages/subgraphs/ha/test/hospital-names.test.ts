@@ -59,6 +59,25 @@ describe("linkHospitalNames", () => {
     expect(links.unlinked).toEqual([]);
   });
 
+  it("reads HA's abbreviations of clinic names and Chinese names contained in the directory's", () => {
+    const clinics: LinkableHospital[] = [
+      { id: "gopc:anne-black", names: ["Anne Black General Out-patient Clinic", "柏立基夫人普通科門診診所"], withAeService: false },
+      { id: "gopc:tung-wah", names: ["Tung Wah Hospital General Out-patient Department"], withAeService: false },
+      { id: "gopc:tuen-mun-clinic", names: ["Tuen Mun Clinic", "屯門診所"], withAeService: false },
+      { id: "gopc:tuen-mun-wu-hong", names: ["Tuen Mun Wu Hong Clinic", "屯門湖康診所"], withAeService: false },
+    ];
+    const links = linkHospitalNames(["Anne Black GOPC", "Anne Black General Outpatient Clinic", "Tung Wah Hospital GOPD", "柏立基夫人", "屯門診所", "屯門"], clinics);
+    expect(Object.fromEntries(links.byName)).toEqual({
+      "Anne Black GOPC": "gopc:anne-black",
+      "Anne Black General Outpatient Clinic": "gopc:anne-black",
+      "Tung Wah Hospital GOPD": "gopc:tung-wah",
+      "柏立基夫人": "gopc:anne-black",
+      "屯門診所": "gopc:tuen-mun-clinic",
+    });
+    // In both Tuen Mun clinics' names: not guessed.
+    expect(links.unlinked).toEqual(["屯門"]);
+  });
+
   it("reports what it cannot link, or could link several ways, instead of guessing", () => {
     const links = linkHospitalNames(["Imaginary Hospital", "Hospital", "Tung Wah", ""], hospitals);
     expect(links.byName.size).toBe(0);

@@ -4,6 +4,7 @@ import { findRecords, loadCatalogue, readDatasetFields, type Store } from "@hkhe
 import { createTestStore } from "@hkhealth/store/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findAedSnapshot } from "../src/aed/aed-records.js";
+import { PublishedLanguage } from "../src/languages.js";
 import { findFacilityRecords } from "../src/directory/facility-records.js";
 import { FACILITY_DIRECTORY_DATASET, AED_WAITING_TIME_DATASET } from "../src/datasets.js";
 import { ownFixtures, variantOf } from "./shared-fixtures.js";
@@ -56,7 +57,7 @@ describe("the snapshot in force, whatever order its files were ingested in", () 
     await ingest(AED_WAITING_TIME_DATASET, fewer);
     const lastId = await ingest(AED_WAITING_TIME_DATASET, more);
 
-    const typed = await findAedSnapshot(store.prisma, null);
+    const typed = await findAedSnapshot(store.prisma, { language: PublishedLanguage.EN, asOf: null });
     expect(typed.map((record) => record.ingestionId)).toEqual([lastId, lastId, lastId]);
     const generic = await storeSnapshot(AED_WAITING_TIME_DATASET);
     expect(generic.map((record) => record.ingestionId)).toEqual([lastId, lastId, lastId]);

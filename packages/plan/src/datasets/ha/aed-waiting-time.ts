@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DataFormat } from "../../model/enums.js";
-import { perLanguage } from "../distributions.js";
+import { fileStem, perLanguage } from "../distributions.js";
 import { isoDate, nonEmptyText, numeric, oneOf, text } from "../row-checks.js";
 import type { DatasetDefinition } from "../types.js";
 
@@ -41,9 +41,18 @@ export const aedWaitingTime: DatasetDefinition = {
     ...perLanguage("https://www.ha.org.hk/opendata/aed/aedwtdata-{language}.json", DataFormat.JSON),
   ],
   // {"waitTime": [...], "updateTime": "20/1/2026 4:30AM"}; the 2019 history CSV has updateTime in every row.
+  // No resourcePerFile: `pnpm ingest` of one file fills the dataset's own series, "ha-aed-waiting-time",
+  // which the typed view reads as English (sync, and `--resource aedwtdata2-tc`, fill the per-file ones).
   profile: { mode: "SNAPSHOT", recordPath: "waitTime", observedAtField: "updateTime" },
   rowSchema: aedRow,
   // The v1 feed's topWait is text ("Over 2 hours"); the 2019 history's, the hours derived from it.
   declaredFieldTypes: [["topWait", "STRING"]],
   typedView: { subgraph: "ha", typeName: "AedWaitingTimeView" },
 };
+
+/**
+ * The current feed's files (aedwtdata2-en/-tc/-sc), each its own snapshot series. Where a
+ * language's current and legacy feeds have a snapshot of the same instant, the typed view serves
+ * the current one (it has every triage category).
+ */
+export const aedCurrentFeed = aedWaitingTime.distributions.filter((file) => fileStem(file.url).startsWith("aedwtdata2-"));

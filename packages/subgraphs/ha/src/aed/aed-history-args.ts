@@ -1,11 +1,15 @@
 import { DateTimeScalar } from "@hkhealth/plan";
 import { MAX_RECORD_PAGE_SIZE } from "@hkhealth/subgraph-kit";
 import { ArgsType, Field, ID, Int } from "type-graphql";
+import { PublishedLanguage, languageArg } from "../languages.js";
 
 @ArgsType()
 export class AedHistoryArgs {
   @Field(() => ID, { description: 'The hospital, e.g. "queen-elizabeth-hospital".' })
   hospitalId!: string;
+
+  @Field(() => PublishedLanguage, languageArg)
+  lang?: PublishedLanguage | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: "Waiting times observed at or after this time." })
   from?: Date | null;

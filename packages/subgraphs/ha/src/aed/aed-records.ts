@@ -1,20 +1,21 @@
-import { inSnapshot, latestObservation, type PrismaClient } from "@hkhealth/store";
+import { aedCurrentFeed } from "@hkhealth/plan";
+import { SqlParams, type PrismaClient } from "@hkhealth/store";
 import { AED_WAITING_TIME_DATASET } from "../datasets.js";
+import { findLanguageSnapshot } from "../language-records.js";
+import { PublishedLanguage, seriesLanguage } from "../languages.js";
 import { recordRows, type RecordRow } from "../record-row.js";
 
-// The dataset is one snapshot series (the v2 feed, the v1 feed and the 2019 history, whose
-// every row is its own observation): the snapshot in force at a time is every record observed
-// at the latest instant at or before it (of one file, should two share that instant). Found by a
-// backward scan of ("datasetId", "observedAt").
-const snapshotSql = `
-SELECT r.id::text AS "recordId", r."ingestionId", r."observedAt", r.resource, r.fields
-FROM ${latestObservation([`l."datasetId" = $1`, `($2::timestamptz IS NULL OR l."observedAt" <= $2::timestamptz)`])} latest
-JOIN "Record" r ON r."datasetId" = $1 AND ${inSnapshot("latest")}
-ORDER BY r.ordinal, r.id`;
+/** Of two feeds' snapshots of the same instant, the current feed's (every triage category) is served. */
+const currentFeedSeries = aedCurrentFeed.map((file) => file.resource);
 
-/** The A&E snapshot in force at `asOf` (the latest without it). One statement. */
-export async function findAedSnapshot(prisma: PrismaClient, asOf: Date | null): Promise<RecordRow[]> {
-  return recordRows(await prisma.$queryRawUnsafe<RecordRow[]>(snapshotSql, AED_WAITING_TIME_DATASET, asOf));
+/**
+ * The A&E snapshot in force at `asOf` (the latest without it) in one language: of that language's
+ * series (the current feed, the legacy one, and for English the dataset's own series holding the
+ * files ingested before the languages were apart and the 2019 history), every record observed at
+ * the latest instant, of one file. One statement.
+ */
+export function findAedSnapshot(prisma: PrismaClient, snapshot: { language: PublishedLanguage; asOf: Date | null }): Promise<RecordRow[]> {
+  return findLanguageSnapshot(prisma, { datasetId: AED_WAITING_TIME_DATASET, ...snapshot, preferredSeries: currentFeedSeries });
 }
 
 /** Every name the feed has used for a hospital, across all its snapshots. */
@@ -29,6 +30,7 @@ export async function findAedHospitalNames(prisma: PrismaClient): Promise<string
 export interface AedHistoryQuery {
   /** The feed's names for the hospital (it may have spelled it more than one way). */
   readonly hospitalNames: readonly string[];
+  readonly language: PublishedLanguage;
   readonly from?: Date | null;
   readonly to?: Date | null;
   readonly first: number;
@@ -37,39 +39,29 @@ export interface AedHistoryQuery {
 }
 
 // Names travel as one JSON array parameter, which every driver adapter passes unchanged.
-const historyWhere = `
-WHERE r."datasetId" = $1
-  AND r.fields->>'hospName' IN (SELECT jsonb_array_elements_text($2::jsonb))
-  AND ($3::timestamptz IS NULL OR r."observedAt" >= $3::timestamptz)
-  AND ($4::timestamptz IS NULL OR r."observedAt" <= $4::timestamptz)`;
+function historyWhere(query: Omit<AedHistoryQuery, "first" | "after">, params: SqlParams): string {
+  const conditions = [
+    `r."datasetId" = ${params.add(AED_WAITING_TIME_DATASET)}`,
+    `r.fields->>'hospName' IN (SELECT jsonb_array_elements_text(${params.add(JSON.stringify(query.hospitalNames), "jsonb")}))`,
+    `${seriesLanguage("r.resource", AED_WAITING_TIME_DATASET, params)} = ${params.add(query.language.toLowerCase())}`,
+  ];
+  if (query.from) conditions.push(`r."observedAt" >= ${params.add(query.from, "timestamptz")}`);
+  if (query.to) conditions.push(`r."observedAt" <= ${params.add(query.to, "timestamptz")}`);
+  return `WHERE ${conditions.join(" AND ")}`;
+}
 
-/** One page of a hospital's waiting times in time order, one more than asked to tell whether more follow. */
+/** One page of a hospital's waiting times in one language in time order, one more than asked to tell whether more follow. */
 export async function findAedHistory(prisma: PrismaClient, query: AedHistoryQuery): Promise<RecordRow[]> {
-  const sql =
-    `SELECT r.id::text AS "recordId", r."ingestionId", r."observedAt", r.resource, r.fields FROM "Record" r ${historyWhere}` +
-    ` AND ($5::timestamptz IS NULL OR (r."observedAt", r.id) > ($5::timestamptz, $6::bigint))` +
-    ` ORDER BY r."observedAt", r.id LIMIT $7::int`;
-  const rows = await prisma.$queryRawUnsafe<RecordRow[]>(
-    sql,
-    AED_WAITING_TIME_DATASET,
-    JSON.stringify(query.hospitalNames),
-    query.from ?? null,
-    query.to ?? null,
-    query.after?.observedAt ?? null,
-    query.after?.recordId ?? null,
-    query.first + 1,
-  );
-  return recordRows(rows);
+  const params = new SqlParams();
+  let sql = `SELECT r.id::text AS "recordId", r."ingestionId", r."observedAt", r.resource, r.fields FROM "Record" r ${historyWhere(query, params)}`;
+  if (query.after) sql += ` AND (r."observedAt", r.id) > (${params.add(query.after.observedAt, "timestamptz")}, ${params.add(query.after.recordId, "bigint")})`;
+  sql += ` ORDER BY r."observedAt", r.id LIMIT ${params.add(query.first + 1, "int")}`;
+  return recordRows(await prisma.$queryRawUnsafe<RecordRow[]>(sql, ...params.values));
 }
 
 /** How many waiting times a hospital has in the window, across all pages. */
 export async function countAedHistory(prisma: PrismaClient, query: Omit<AedHistoryQuery, "first" | "after">): Promise<number> {
-  const [row] = await prisma.$queryRawUnsafe<Array<{ count: number }>>(
-    `SELECT count(*)::int AS count FROM "Record" r ${historyWhere}`,
-    AED_WAITING_TIME_DATASET,
-    JSON.stringify(query.hospitalNames),
-    query.from ?? null,
-    query.to ?? null,
-  );
+  const params = new SqlParams();
+  const [row] = await prisma.$queryRawUnsafe<Array<{ count: number }>>(`SELECT count(*)::int AS count FROM "Record" r ${historyWhere(query, params)}`, ...params.values);
   return row?.count ?? 0;
 }

@@ -1,6 +1,7 @@
 import { DateTimeScalar } from "@hkhealth/plan";
 import { cursorInteger, decodeCursor, encodeCursor, MAX_RECORD_PAGE_SIZE, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { PublishedLanguage, languageArg } from "../languages.js";
 import { haLoaders, snapshotKey } from "../loaders.js";
 import { AedHistoryArgs } from "./aed-history-args.js";
 import { countAedHistory, findAedHistory } from "./aed-records.js";
@@ -28,22 +29,23 @@ function afterPosition(cursor: string): { observedAt: Date; recordId: string } {
 export class AedWaitingTimeViewResolver {
   @FieldResolver(() => [AedWaitingTime], {
     description:
-      "Every hospital's waiting times in the latest snapshot, or the one in force at `asOf`, in feed order. Names that could not be linked to a hospital are in `unlinkedHospitalNames` instead.",
+      "Every hospital's waiting times in the latest snapshot of one language, or the one in force at `asOf`, in feed order: of the current and the legacy feed, the newer snapshot (the current one at the same instant). Names that could not be linked to a hospital are in `unlinkedHospitalNames` instead.",
   })
   async latest(
     @Root() _view: AedWaitingTimeView,
     @Ctx() context: GraphContext,
     @Arg("asOf", () => DateTimeScalar, { nullable: true, description: "The snapshot in force at this time; the latest by default." }) asOf?: Date | null,
+    @Arg("lang", () => PublishedLanguage, languageArg) lang?: PublishedLanguage | null,
   ): Promise<AedWaitingTime[]> {
-    const snapshot = await haLoaders(context).aedSnapshot.load(snapshotKey(asOf));
+    const snapshot = await haLoaders(context).aedSnapshot.load(snapshotKey(asOf, lang));
     return snapshot.waitingTimes.filter((waitingTime) => waitingTime.hospitalId !== null);
   }
 
-  @FieldResolver(() => AedWaitingTimeConnection, { description: "One hospital's waiting times over time, oldest first, in pages." })
+  @FieldResolver(() => AedWaitingTimeConnection, { description: "One hospital's waiting times over time in one language's feeds, oldest first, in pages." })
   async history(
     @Root() _view: AedWaitingTimeView,
     @Ctx() context: GraphContext,
-    @Args(() => AedHistoryArgs) { hospitalId, from, to, first, after }: AedHistoryArgs,
+    @Args(() => AedHistoryArgs) { hospitalId, lang, from, to, first, after }: AedHistoryArgs,
   ): Promise<AedWaitingTimeConnection> {
     const loaders = haLoaders(context);
     const size = pageSize(first, MAX_RECORD_PAGE_SIZE);
@@ -51,7 +53,7 @@ export class AedWaitingTimeViewResolver {
     if (!(await loaders.hospitalById.load(hospitalId))) throw userInputError(`No hospital "${hospitalId}" in the facility directory`, { argument: "hospitalId" });
     const links = await loaders.feedNameLinks();
     const hospitalNames = [...links.byName].filter(([, id]) => id === hospitalId).map(([name]) => name);
-    const window = { hospitalNames, from: from ?? null, to: to ?? null };
+    const window = { hospitalNames, language: lang ?? PublishedLanguage.EN, from: from ?? null, to: to ?? null };
     const rows = hospitalNames.length === 0 ? [] : await findAedHistory(context.store.prisma, { ...window, first: size, after: position });
     const edges = rows.slice(0, size).map((row) => {
       const node = aedWaitingTimeOf(row, hospitalId);
@@ -66,7 +68,7 @@ export class AedWaitingTimeViewResolver {
 
   @FieldResolver(() => [String], {
     description:
-      "Hospital names the feed has used, in any snapshot, that could not be linked to a hospital of the latest facility directory (reported rather than dropped).",
+      "Hospital names the feeds have used, in any snapshot and language, that could not be linked to a hospital of the latest facility directory (reported rather than dropped).",
   })
   async unlinkedHospitalNames(@Root() _view: AedWaitingTimeView, @Ctx() context: GraphContext): Promise<string[]> {
     return [...(await haLoaders(context).feedNameLinks()).unlinked];

@@ -33,6 +33,8 @@ export abstract class Facility {
   id!: string;
 
   names!: DirectoryText;
+  /** Its names in every language the directory gives, for linking other files' names to it. */
+  allNames!: string[];
   clusters!: DirectoryText;
   addresses!: DirectoryText;
 
@@ -77,12 +79,15 @@ function directoryText(fields: RecordRow["fields"], stem: string): DirectoryText
   return { en, zhHant: textField(fields, `${stem}_tc`) ?? en };
 }
 
+const nameFields = ["institution_eng", "institution_tc", "institution_sc"];
+
 /** The parts of a facility every directory file has; the SQL keeps only records with a name and coordinates. */
 export function facilityFields(row: RecordRow): Omit<Facility, "name" | "cluster" | "address" | "dataset" | "release"> {
   const names = directoryText(row.fields, "institution");
   return {
     id: facilityId(names.en),
     names,
+    allNames: nameFields.map((field) => textField(row.fields, field)).filter((name): name is string => name !== null),
     clusters: directoryText(row.fields, "cluster"),
     addresses: directoryText(row.fields, "address"),
     latitude: Number(row.fields["latitude"]),

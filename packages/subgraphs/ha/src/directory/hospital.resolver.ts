@@ -2,6 +2,7 @@ import { DateTimeScalar } from "@hkhealth/plan";
 import { answeredBy, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { AedWaitingTime } from "../aed/aed-waiting-time.js";
+import { PublishedLanguage, languageArg } from "../languages.js";
 import { haLoaders, snapshotKey } from "../loaders.js";
 import { HospitalFilterArgs } from "./facility-args.js";
 import { findHospitals } from "./facility-queries.js";
@@ -21,14 +22,15 @@ export class HospitalResolver {
 
   @FieldResolver(() => AedWaitingTime, {
     nullable: true,
-    description: "Its Accident and Emergency waiting times in the feed's latest snapshot, or the one in force at `asOf`; null when that snapshot has none for it.",
+    description: "Its Accident and Emergency waiting times in the latest snapshot of one language's feeds, or the one in force at `asOf`; null when that snapshot has none for it.",
   })
   async aedWaitingTime(
     @Root() hospital: Hospital,
     @Ctx() context: GraphContext,
     @Arg("asOf", () => DateTimeScalar, { nullable: true, description: "The snapshot in force at this time; the latest by default." }) asOf?: Date | null,
+    @Arg("lang", () => PublishedLanguage, languageArg) lang?: PublishedLanguage | null,
   ): Promise<AedWaitingTime | null> {
-    const snapshot = await haLoaders(context).aedSnapshot.load(snapshotKey(asOf));
+    const snapshot = await haLoaders(context).aedSnapshot.load(snapshotKey(asOf, lang));
     return snapshot.byHospitalId.get(hospital.id) ?? null;
   }
 }

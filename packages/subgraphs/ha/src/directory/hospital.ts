@@ -7,17 +7,11 @@ import { Facility, facilityFields } from "./facility.js";
 export class Hospital extends Facility {
   @Field(() => Boolean, { description: "Whether it has an Accident and Emergency service (with_AE_service_eng)." })
   withAeService!: boolean;
-
-  /** Its names in every language the directory gives, for linking the A&E feed's names to it. */
-  allNames!: string[];
 }
-
-const nameFields = ["institution_eng", "institution_tc", "institution_sc"];
 
 export function hospitalOf(row: RecordRow): Hospital {
   return Object.assign(new Hospital(), {
     ...facilityFields(row),
     withAeService: textField(row.fields, "with_AE_service_eng")?.toLowerCase() === "yes",
-    allNames: nameFields.map((field) => textField(row.fields, field)).filter((name): name is string => name !== null),
   });
 }

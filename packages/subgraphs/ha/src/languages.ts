@@ -1,0 +1,74 @@
+import { datasetDefinition } from "@hkhealth/plan";
+import { inSnapshot, latestObservation, type SqlParams } from "@hkhealth/store";
+import { registerEnumType } from "type-graphql";
+
+/**
+ * The language of a file HA publishes in three languages. The same GraphQL enum as the plan
+ * subgraph's `Distribution.language` (same name and values, so the gateway composes them as one).
+ */
+export enum PublishedLanguage {
+  EN = "EN",
+  TC = "TC",
+  SC = "SC",
+}
+
+registerEnumType(PublishedLanguage, {
+  name: "DistributionLanguage",
+  description: "The language an official file is published in, where an agency publishes one file per language.",
+  valuesConfig: {
+    EN: { description: "English." },
+    TC: { description: "Traditional Chinese." },
+    SC: { description: "Simplified Chinese." },
+  },
+});
+
+export const languageArg = {
+  nullable: true,
+  defaultValue: PublishedLanguage.EN,
+  description: "Which language's files to read, English by default; each language's files are their own snapshots, never mixed.",
+} as const;
+
+/** The known files' series and their language code, from the dataset's distributions: {"sop-waiting-time-tc": "tc"}. */
+function languageOfSeries(datasetId: string): Record<string, string> {
+  const distributions = datasetDefinition(datasetId)?.distributions ?? [];
+  return Object.fromEntries(distributions.flatMap((file) => (file.language ? [[file.resource, file.language]] : [])));
+}
+
+/**
+ * SQL: the language code of the series `resource` (an expression): its distribution's; else a
+ * language code in its name ("aedwtdata-en.v1"); else English, the language of the files
+ * ingested before each language had its own series (the dataset's own series, the 2019 history).
+ */
+export function seriesLanguage(resource: string, datasetId: string, params: SqlParams): string {
+  const known = params.add(JSON.stringify(languageOfSeries(datasetId)), "jsonb");
+  return `coalesce(${known}->>${resource}, substring(${resource} from '-(en|tc|sc)(?:[.-]|$)'), 'en')`;
+}
+
+export interface LanguageSnapshot {
+  readonly datasetId: string;
+  readonly language: PublishedLanguage;
+  readonly asOf?: Date | null;
+  /** Series preferred among snapshots of the same instant (A&E: the current feed's). */
+  readonly preferredSeries?: readonly string[];
+}
+
+/**
+ * FROM clause of the records of one language's snapshot in force: of every series in that
+ * language, the latest observation at or before `asOf` (found per series by the index on
+ * ("datasetId", resource, "observedAt"), as the store reads a snapshot); of those the latest, then
+ * a preferred series', then the last stored. One file's records, never a mix of languages or
+ * files. Rows are aliased `r`.
+ */
+export function languageSnapshotFrom(snapshot: LanguageSnapshot, params: SqlParams): string {
+  const dataset = params.add(snapshot.datasetId);
+  const series = [`l."datasetId" = ${dataset}`, `l.resource = s.resource`];
+  if (snapshot.asOf) series.push(`l."observedAt" <= ${params.add(snapshot.asOf, "timestamptz")}`);
+  const language = `${seriesLanguage("s.resource", snapshot.datasetId, params)} = ${params.add(snapshot.language.toLowerCase())}`;
+  const preferred = `s.resource IN (SELECT jsonb_array_elements_text(${params.add(JSON.stringify(snapshot.preferredSeries ?? []), "jsonb")}))`;
+  return (
+    `(SELECT s.resource, latest."observedAt", latest."ingestionId"` +
+    ` FROM (SELECT DISTINCT resource FROM "Ingestion" WHERE "datasetId" = ${dataset}) s CROSS JOIN LATERAL ${latestObservation(series)} latest` +
+    ` WHERE ${language} ORDER BY latest."observedAt" DESC, (${preferred}) DESC, latest."ingestionId" DESC LIMIT 1) snapshot` +
+    ` JOIN "Record" r ON r."datasetId" = ${dataset} AND r.resource = snapshot.resource AND ${inSnapshot("snapshot")}`
+  );
+}
