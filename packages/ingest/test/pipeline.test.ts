@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { findRecords, readDatasetFields, type RecordSettings, type Store } from "@hkhealth/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFile, type IngestProgress } from "../src/index.js";
@@ -90,6 +93,23 @@ describe("JSON: an A&E v2 snapshot into ha-aed-waiting-time", () => {
     expect(latest.map((record) => record.fields["t3p50"])).toEqual(["22 minutes", "31 minutes", "38 minutes"]);
     const earlier = await snapshotAt("ha-aed-waiting-time", new Date("2026-01-20T04:40:00+08:00"));
     expect(earlier.map((record) => record.fields["t3p50"])).toEqual(["25 minutes", "29 minutes", "41 minutes"]);
+  });
+
+  it("fills the series of the official file it is named after: aedwtdata2-tc.json, aedwtdata-sc.json", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "aed-named-"));
+    try {
+      const current = join(folder, "aedwtdata2-tc.json");
+      const legacy = join(folder, "aedwtdata-sc.json");
+      writeFileSync(current, readFileSync(first, "utf8").replace("4:30AM", "5:00AM"));
+      writeFileSync(legacy, JSON.stringify({ waitTime: [{ hospName: "伊利沙伯醫院", topWait: "超過2小時" }], updateTime: "20/1/2026 5:00AM" }));
+      expect(await ingestFile(store, { datasetId: "ha-aed-waiting-time", location: current })).toMatchObject({ status: "ingested", resource: "aedwtdata2-tc" });
+      expect(await ingestFile(store, { datasetId: "ha-aed-waiting-time", location: legacy })).toMatchObject({ status: "ingested", resource: "aedwtdata-sc" });
+      // Asked for, a series wins over the name.
+      writeFileSync(current, readFileSync(first, "utf8").replace("4:30AM", "5:15AM"));
+      expect(await ingestFile(store, { datasetId: "ha-aed-waiting-time", location: current, resource: "feed" })).toMatchObject({ resource: "feed" });
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

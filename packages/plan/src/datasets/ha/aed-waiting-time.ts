@@ -41,8 +41,9 @@ export const aedWaitingTime: DatasetDefinition = {
     ...perLanguage("https://www.ha.org.hk/opendata/aed/aedwtdata-{language}.json", DataFormat.JSON),
   ],
   // {"waitTime": [...], "updateTime": "20/1/2026 4:30AM"}; the 2019 history CSV has updateTime in every row.
-  // No resourcePerFile: `pnpm ingest` of one file fills the dataset's own series, "ha-aed-waiting-time",
-  // which the typed view reads as English (sync, and `--resource aedwtdata2-tc`, fill the per-file ones).
+  // No resourcePerFile: a file named as none of the official ones (the 2019 history) fills the
+  // dataset's own series, "ha-aed-waiting-time", which the typed view reads as English; a file
+  // named as one of them (aedwtdata2-tc.json) fills that file's series (ingest's resourceOf).
   profile: { mode: "SNAPSHOT", recordPath: "waitTime", observedAtField: "updateTime" },
   rowSchema: aedRow,
   // The v1 feed's topWait is text ("Over 2 hours"); the 2019 history's, the hours derived from it.
