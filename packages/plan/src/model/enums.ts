@@ -45,6 +45,26 @@ export const updateFrequencyFromPlanText: Readonly<Record<string, UpdateFrequenc
   "有需要時": UpdateFrequency.AS_NEEDED,
 };
 
+/**
+ * The language of an official file, where an agency publishes one file per language (the
+ * dataset modules' "en" / "tc" / "sc"). The HA subgraph's `lang` arguments take it too.
+ */
+export enum PublishedLanguage {
+  EN = "EN",
+  TC = "TC",
+  SC = "SC",
+}
+
+registerEnumType(PublishedLanguage, {
+  name: "DistributionLanguage",
+  description: "The language an official file is published in, where an agency publishes one file per language.",
+  valuesConfig: {
+    EN: { description: "English." },
+    TC: { description: "Traditional Chinese." },
+    SC: { description: "Simplified Chinese." },
+  },
+});
+
 registerEnumType(Language, {
   name: "Language",
   description: "Language of a text field: English or Traditional Chinese (the plan's own language).",

@@ -65,4 +65,3 @@ export function buildHospitalAuthoritySubgraph(): Promise<Subgraph> {
 export { HospitalAuthorityProfile, HospitalCluster, hospitalAuthorityProfile } from "./profile.js";
 export { parseWaitingTime, waitingTimeFromHours, WaitBound, type ParsedWaitingTime } from "./waiting-time/parse-waiting-time.js";
 export { hospitalNameKey, linkHospitalNames } from "./hospital-names.js";
-export { PublishedLanguage } from "./languages.js";

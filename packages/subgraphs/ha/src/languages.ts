@@ -1,26 +1,5 @@
-import { datasetDefinition } from "@hkhealth/plan";
+import { datasetDefinition, PublishedLanguage } from "@hkhealth/plan";
 import { inSnapshot, latestObservation, type SqlParams } from "@hkhealth/store";
-import { registerEnumType } from "type-graphql";
-
-/**
- * The language of a file HA publishes in three languages. The same GraphQL enum as the plan
- * subgraph's `Distribution.language` (same name and values, so the gateway composes them as one).
- */
-export enum PublishedLanguage {
-  EN = "EN",
-  TC = "TC",
-  SC = "SC",
-}
-
-registerEnumType(PublishedLanguage, {
-  name: "DistributionLanguage",
-  description: "The language an official file is published in, where an agency publishes one file per language.",
-  valuesConfig: {
-    EN: { description: "English." },
-    TC: { description: "Traditional Chinese." },
-    SC: { description: "Simplified Chinese." },
-  },
-});
 
 export const languageArg = {
   nullable: true,

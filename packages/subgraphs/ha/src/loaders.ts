@@ -11,7 +11,8 @@ import { hospitalOf, type Hospital } from "./directory/hospital.js";
 import { gopcQuotaOf, type GopcConsultationQuota } from "./gopc/gopc-quota.js";
 import { linkHospitalNames, type LinkableHospital, type NameLinks } from "./hospital-names.js";
 import { findLanguageSnapshot } from "./language-records.js";
-import { PublishedLanguage, type LanguageSnapshot } from "./languages.js";
+import { PublishedLanguage } from "@hkhealth/plan";
+import { type LanguageSnapshot } from "./languages.js";
 import { textField, type RecordRow } from "./record-row.js";
 
 /** The latest facility directory, read once per request. */

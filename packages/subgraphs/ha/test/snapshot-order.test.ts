@@ -4,7 +4,7 @@ import { findRecords, loadCatalogue, readDatasetFields, type Store } from "@hkhe
 import { createTestStore } from "@hkhealth/store/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findAedSnapshot } from "../src/aed/aed-records.js";
-import { PublishedLanguage } from "../src/languages.js";
+import { PublishedLanguage } from "@hkhealth/plan";
 import { findFacilityRecords } from "../src/directory/facility-records.js";
 import { FACILITY_DIRECTORY_DATASET, AED_WAITING_TIME_DATASET } from "../src/datasets.js";
 import { ownFixtures, variantOf } from "./shared-fixtures.js";

@@ -1,7 +1,7 @@
-import { DateTimeScalar } from "@hkhealth/plan";
+import { DateTimeScalar, PublishedLanguage } from "@hkhealth/plan";
 import { MAX_RECORD_PAGE_SIZE } from "@hkhealth/subgraph-kit";
 import { ArgsType, Field, ID, Int } from "type-graphql";
-import { PublishedLanguage, languageArg } from "../languages.js";
+import { languageArg } from "../languages.js";
 
 @ArgsType()
 export class AedHistoryArgs {

@@ -1,8 +1,8 @@
-import { aedCurrentFeed } from "@hkhealth/plan";
+import { aedCurrentFeed, PublishedLanguage } from "@hkhealth/plan";
 import { SqlParams, type PrismaClient } from "@hkhealth/store";
 import { AED_WAITING_TIME_DATASET } from "../datasets.js";
 import { findLanguageSnapshot } from "../language-records.js";
-import { PublishedLanguage, seriesLanguage } from "../languages.js";
+import { seriesLanguage } from "../languages.js";
 import { recordRows, type RecordRow } from "../record-row.js";
 
 /** Of two feeds' snapshots of the same instant, the current feed's (every triage category) is served. */

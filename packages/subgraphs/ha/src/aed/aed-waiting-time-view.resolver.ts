@@ -1,7 +1,7 @@
-import { DateTimeScalar } from "@hkhealth/plan";
+import { DateTimeScalar, PublishedLanguage } from "@hkhealth/plan";
 import { cursorInteger, decodeCursor, encodeCursor, MAX_RECORD_PAGE_SIZE, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { PublishedLanguage, languageArg } from "../languages.js";
+import { languageArg } from "../languages.js";
 import { haLoaders, snapshotKey } from "../loaders.js";
 import { AedHistoryArgs } from "./aed-history-args.js";
 import { countAedHistory, findAedHistory } from "./aed-records.js";

@@ -1,8 +1,8 @@
-import { DateTimeScalar } from "@hkhealth/plan";
+import { DateTimeScalar, PublishedLanguage } from "@hkhealth/plan";
 import { answeredBy, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { AedWaitingTime } from "../aed/aed-waiting-time.js";
-import { PublishedLanguage, languageArg } from "../languages.js";
+import { languageArg } from "../languages.js";
 import { haLoaders, snapshotKey } from "../loaders.js";
 import { HospitalFilterArgs } from "./facility-args.js";
 import { findHospitals } from "./facility-queries.js";

@@ -2,7 +2,8 @@ import { answeredBy, DatasetReference, recordLinksResolver, type GraphContext } 
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { connectionType, pageOf, type Page } from "../connection.js";
 import { Clinic } from "../directory/clinic.js";
-import { PublishedLanguage, languageArg } from "../languages.js";
+import { PublishedLanguage } from "@hkhealth/plan";
+import { languageArg } from "../languages.js";
 import { haLoaders, snapshotKey } from "../loaders.js";
 import { LanguagePageArgs, sameText } from "../view-args.js";
 import { GopcConsultationQuota } from "./gopc-quota.js";

@@ -3,7 +3,7 @@ import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Q
 import { resolveCluster } from "../clusters.js";
 import { connectionType, pageOf, type Page } from "../connection.js";
 import { SOPC_WAITING_TIME_DATASET } from "../datasets.js";
-import { PublishedLanguage } from "../languages.js";
+import { PublishedLanguage } from "@hkhealth/plan";
 import { haLoaders } from "../loaders.js";
 import { LanguagePageArgs, sameText } from "../view-args.js";
 import { SopcWaitingTime, sopcWaitingTimeOf } from "./sopc-waiting-time.js";

@@ -1,20 +1,5 @@
-import { DataFormat, datasetDefinition, type DistributionLanguage } from "@hkhealth/plan";
-import { Field, ObjectType, registerEnumType } from "type-graphql";
-
-export enum PublishedLanguage {
-  EN = "EN",
-  TC = "TC",
-  SC = "SC",
-}
-registerEnumType(PublishedLanguage, {
-  name: "DistributionLanguage",
-  description: "The language an official file is published in, where an agency publishes one file per language.",
-  valuesConfig: {
-    EN: { description: "English." },
-    TC: { description: "Traditional Chinese." },
-    SC: { description: "Simplified Chinese." },
-  },
-});
+import { DataFormat, datasetDefinition, type DistributionLanguage, PublishedLanguage } from "@hkhealth/plan";
+import { Field, ObjectType } from "type-graphql";
 
 const publishedLanguage: Readonly<Record<DistributionLanguage, PublishedLanguage>> = {
   en: PublishedLanguage.EN,
