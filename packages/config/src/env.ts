@@ -13,11 +13,12 @@ function count(defaultValue: number, min: number, max: number) {
 }
 
 /** An on/off switch: true/false, 1/0, yes/no or on/off. */
+const onOff = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], { message: "must be true or false" })
+  .transform((value) => ["true", "1", "yes", "on"].includes(value));
+
 function flag(defaultValue: boolean) {
-  return z
-    .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], { message: "must be true or false" })
-    .transform((value) => ["true", "1", "yes", "on"].includes(value))
-    .default(defaultValue);
+  return onOff.default(defaultValue);
 }
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -163,6 +164,21 @@ const environmentSchema = z.object({
   /** Prefix of the rate limits' keys in Redis. */
   RATE_LIMIT_REDIS_PREFIX: z.string().min(1).max(100).default("hkhealth:rate-limit:"),
 
+  // Keeping the records current (see the README's "Sync").
+  /** Fetch every source from this base instead: https://host/path becomes <SOURCES_MIRROR>/host/path. */
+  SOURCES_MIRROR: z
+    .string()
+    .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), "must be an http(s):// URL such as http://127.0.0.1:8080")
+    .optional(),
+  /** Run the scheduler beside the gateway (`pnpm start`); the default is off under a test runner (NODE_ENV=test). */
+  SYNC: onOff.optional(),
+  /** Distributions checked at once, by the scheduler and by `pnpm sync`. */
+  SYNC_CONCURRENCY: count(4, 1, 64),
+  /** How often the scheduler looks for distributions due. */
+  SYNC_TICK_MS: count(15_000, 100, 3_600_000),
+  /** Longest one fetch of a source may take, headers to last byte. */
+  SYNC_TIMEOUT_MS: count(60_000, 100, 3_600_000),
+
   // Limits on one file the ingest reads (see the README's "Refused files").
   /** Characters of one record (a CSV line, an XLSX row, a JSON or XML record, as stored). */
   INGEST_MAX_RECORD_CHARACTERS: count(1_000_000, 1_000, 100_000_000),
@@ -178,7 +194,7 @@ const environmentSchema = z.object({
 
 type ParsedEnvironment = z.infer<typeof environmentSchema>;
 export type LogLevel = (typeof logLevels)[number];
-export type Environment = Omit<ParsedEnvironment, "LOG_LEVEL"> & { readonly LOG_LEVEL: LogLevel };
+export type Environment = Omit<ParsedEnvironment, "LOG_LEVEL" | "SYNC"> & { readonly LOG_LEVEL: LogLevel; readonly SYNC: boolean };
 
 /** Reads and validates the environment once; every setting the gateway, subgraphs and CLI use is here. */
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
@@ -191,7 +207,8 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   }
   // Tests (vitest sets NODE_ENV=test) stay quiet unless they ask for logs.
   const quiet = source.NODE_ENV === "test";
-  return { ...parsed.data, LOG_LEVEL: parsed.data.LOG_LEVEL ?? (quiet ? "silent" : "info") };
+  // Nor does a gateway a test starts fetch the agencies' files unless it asks (SYNC=true).
+  return { ...parsed.data, LOG_LEVEL: parsed.data.LOG_LEVEL ?? (quiet ? "silent" : "info"), SYNC: parsed.data.SYNC ?? !quiet };
 }
 
 /** The store settings of an environment, as `createStore` takes them. */

@@ -1,6 +1,7 @@
 export { ingestFile } from "./ingest.js";
 export type { IngestProgress, IngestRequest, IngestResult, IngestStatus } from "./request.js";
-export { IngestError } from "./errors.js";
+export { IngestError, IngestInterrupted } from "./errors.js";
+export { closestNames } from "./closest-names.js";
 export { rowSchemas, baseRowSchema } from "./row-schemas.js";
 export { readRegistration, registrationSchema } from "./registration.js";
 export { BATCH_SIZE } from "./write-ingestion.js";
