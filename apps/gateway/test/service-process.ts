@@ -38,11 +38,20 @@ export function runCommand(script: string, env: Record<string, string>): Promise
   });
 }
 
+/** A server's "… ready at <url>" log line. */
+const readyAtUrl = (line: Record<string, any>) => typeof line.url === "string" && /ready at/.test(String(line.msg));
+
 /**
  * Runs `src/<script>` as the CLI does (node --import tsx, from source) with the environment
- * given on top of this one, and waits for its "… ready at <url>" log line.
+ * given on top of this one, and waits for its "… ready at <url>" log line (or the line `ready` matches).
  */
-export async function startService(script: string, args: string[], env: Record<string, string>, readyTimeoutMs = 90_000): Promise<ServiceProcess> {
+export async function startService(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  readyTimeoutMs = 90_000,
+  ready: (line: Record<string, any>) => boolean = readyAtUrl,
+): Promise<ServiceProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@hkhealth/source", `src/${script}`, ...args], {
     cwd: gatewayDir,
     env: serviceEnv(env),
@@ -85,9 +94,9 @@ export async function startService(script: string, args: string[], env: Record<s
       check();
     });
 
-  await waitForLines((line) => typeof line.url === "string" && /ready at/.test(String(line.msg)), 1, readyTimeoutMs);
-  const ready = lines.find((line) => typeof line.url === "string" && /ready at/.test(String(line.msg)))!;
-  return { child, url: ready.url, lines, stderr: () => stderr, exited, waitForLines };
+  await waitForLines(ready, 1, readyTimeoutMs);
+  const readyLine = lines.find(ready)!;
+  return { child, url: String(readyLine.url ?? ""), lines, stderr: () => stderr, exited, waitForLines };
 }
 
 /**
