@@ -40,12 +40,18 @@ export function startScheduler(store: Store, options: SchedulerOptions): Schedul
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   let ticking: Promise<void> = Promise.resolve();
+  let inTick = false;
+  // The last look found more due than it could start: a check ending looks again at once.
+  let backlog = false;
 
   const start = (target: SyncTarget) => {
     const check = checkTarget(store, target, options, { signal: abort.signal }).then((outcome) => {
       if (outcome.status !== "skipped") options.onCheck?.(outcome);
     }, options.onTickError);
-    const tracked = check.finally(() => running.delete(tracked));
+    const tracked = check.finally(() => {
+      running.delete(tracked);
+      if (backlog && !inTick && !stopping) wake();
+    });
     running.add(tracked);
   };
 
@@ -53,22 +59,26 @@ export function startScheduler(store: Store, options: SchedulerOptions): Schedul
     try {
       targets ??= new Map((await prepareTargets(store, now())).map((target) => [targetKey(target), target]));
       const free = options.concurrency - running.size;
+      backlog = free <= 0;
       if (free <= 0) return;
       const due = (await dueRows(store.prisma, now())).flatMap((row) => targets?.get(targetKey(row)) ?? []);
+      backlog = due.length > free;
       for (const target of due.slice(0, free)) if (!stopping) start(target);
     } catch (error) {
       options.onTickError?.(error);
     }
   };
 
-  const schedule = (delayMs: number) => {
-    timer = setTimeout(() => {
-      ticking = tick().then(() => {
-        if (!stopping) schedule(options.tickMs);
-      });
-    }, delayMs);
-  };
-  schedule(0);
+  /** Looks for distributions due now, then again after SYNC_TICK_MS (or sooner, when a check ends with a backlog). */
+  function wake() {
+    clearTimeout(timer);
+    inTick = true;
+    ticking = tick().finally(() => {
+      inTick = false;
+      if (!stopping) timer = setTimeout(wake, options.tickMs);
+    });
+  }
+  timer = setTimeout(wake, 0);
 
   return {
     get running() {
