@@ -1,7 +1,8 @@
 import { graphStoreOptions, readEnvironment } from "@hkhealth/config";
-import { createStore, isStoreOpeningError, loadCatalogue } from "@hkhealth/store";
+import { createStore, loadCatalogue } from "@hkhealth/store";
 import { startGateway } from "./gateway.js";
 import { createLogger } from "./logger.js";
+import { exitOnStartFailure } from "./start-failure.js";
 import { gatewaySettings } from "./settings.js";
 import { stopOnSignals } from "./shutdown.js";
 import { buildAllSubgraphs } from "./subgraphs.js";
@@ -40,12 +41,4 @@ async function main(): Promise<void> {
   stopOnSignals(gateway, store, logger, tracing, sync && { graceMs: environment.SHUTDOWN_GRACE_MS, stop: (graceMs) => sync.stop(graceMs) });
 }
 
-main().catch((error: unknown) => {
-  // One line a person can act on; the stack only when it is not a known failure.
-  if (isStoreOpeningError(error) || (error instanceof Error && error.message.startsWith("Invalid environment"))) {
-    console.error(error.message);
-  } else {
-    console.error(error);
-  }
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

@@ -3,8 +3,9 @@
 // work through DistributionSync's claims: each file is fetched once per period. SIGTERM ends the
 // checks running (rolled back after SHUTDOWN_GRACE_MS) and exits 0.
 import { readEnvironment, storeOptions } from "@hkhealth/config";
-import { createStore, isStoreOpeningError, loadCatalogue } from "@hkhealth/store";
+import { createStore, loadCatalogue } from "@hkhealth/store";
 import { createLogger } from "./logger.js";
+import { exitOnStartFailure } from "./start-failure.js";
 import { stopOnSignals } from "./shutdown.js";
 import { startSync } from "./sync.js";
 
@@ -19,11 +20,4 @@ async function main(): Promise<void> {
   stopOnSignals(undefined, store, logger, undefined, { graceMs: environment.SHUTDOWN_GRACE_MS, stop: (graceMs) => sync.stop(graceMs) });
 }
 
-main().catch((error: unknown) => {
-  if (isStoreOpeningError(error) || (error instanceof Error && error.message.startsWith("Invalid environment"))) {
-    console.error(error.message);
-  } else {
-    console.error(error);
-  }
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

@@ -100,21 +100,22 @@ export async function startService(
 }
 
 /**
- * Processes of a test file on one scratch database of a PostgreSQL server: after the file's
- * tests each is killed (SIGKILL: no graceful stop needed) and the database dropped.
+ * Processes of a test file on scratch databases of a PostgreSQL server: after the file's tests
+ * each is killed (SIGKILL: no graceful stop needed) and the databases dropped.
  */
 export function servicesOnScratchDatabase(): { readonly services: ServiceProcess[]; createDatabase(serverUrl: string): Promise<ScratchDatabase> } {
   const services: ServiceProcess[] = [];
-  let scratch: ScratchDatabase | undefined;
+  const scratches: ScratchDatabase[] = [];
   afterAll(async () => {
     for (const service of services) service.child.kill("SIGKILL");
     await Promise.all(services.map((service) => service.exited));
-    await scratch?.drop();
+    await Promise.all(scratches.map((scratch) => scratch.drop()));
   });
   return {
     services,
     async createDatabase(serverUrl) {
-      scratch = await createScratchDatabase(serverUrl);
+      const scratch = await createScratchDatabase(serverUrl);
+      scratches.push(scratch);
       return scratch;
     },
   };

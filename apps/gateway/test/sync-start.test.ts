@@ -1,28 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { mirrorFixtures, startMirrorServer, type MirrorServer } from "@hkhealth/sync/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { servicesOnScratchDatabase, startService, type ServiceProcess } from "./service-process.js";
+import { mirrorFixtures } from "@hkhealth/sync/testing";
+import { describe, expect, it } from "vitest";
+import { startService, type ServiceProcess } from "./service-process.js";
+import { syncTestbed } from "./sync-mirror.js";
 
 // `pnpm start` on a fresh database, with SOURCES_MIRROR at a stand-in for the agencies' hosts:
 // the scheduler fills the graph by itself, without any `pnpm ingest`.
 
-const serverUrl = process.env.DATABASE_URL;
-const { services, createDatabase } = servicesOnScratchDatabase();
-const scratch = mkdtempSync(join(tmpdir(), "hkhealth-sync-start-"));
-let mirror: MirrorServer;
-beforeAll(async () => {
-  mirror = await startMirrorServer(mirrorFixtures);
-});
-afterAll(async () => {
-  await mirror?.close();
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-async function databaseEnvironment(name: string): Promise<Record<string, string>> {
-  return serverUrl ? { DATABASE_URL: (await createDatabase(serverUrl)).url } : { PGLITE_DATA_DIR: join(scratch, name) };
-}
+const { mirror: standIn, services, database: databaseEnvironment } = syncTestbed();
 
 async function query(gateway: ServiceProcess, text: string): Promise<any> {
   const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: text }) });
@@ -40,6 +26,7 @@ const current = `{
 // A process of its own, built from source: slow on a busy machine.
 describe("pnpm start with SOURCES_MIRROR at a stand-in", { timeout: 300_000 }, () => {
   it("serves the current A&E waits of 18 hospitals and the facility directory within a minute, with no ingest", async () => {
+    const mirror = standIn();
     const gateway = await startService("main.ts", [], { ...(await databaseEnvironment("start")), PORT: "0", SYNC: "true", SOURCES_MIRROR: mirror.url }, 180_000);
     services.push(gateway);
     expect(gateway.lines.find((line) => /ready at/.test(String(line.msg)))).toMatchObject({ sync: true });
@@ -65,6 +52,7 @@ describe("pnpm start with SOURCES_MIRROR at a stand-in", { timeout: 300_000 }, (
   });
 
   it("starts no scheduler with SYNC=false", async () => {
+    const mirror = standIn();
     const before = mirror.requests.length;
     const gateway = await startService("main.ts", [], { ...(await databaseEnvironment("off")), PORT: "0", SYNC: "false", SOURCES_MIRROR: mirror.url }, 180_000);
     services.push(gateway);
