@@ -34,7 +34,11 @@ describe("pnpm start with SOURCES_MIRROR at a stand-in", { timeout: 300_000 }, (
     let answer: any;
     for (;;) {
       answer = await query(gateway, current);
-      const filled = answer.data?.hospitalAuthority.aedWaitingTimes.latest.length === 18 && answer.data?.dataset.view.clinics.length === directory("sop") + directory("gop");
+      const view = answer.data?.dataset.view;
+      const filled =
+        answer.data?.hospitalAuthority.aedWaitingTimes.latest.length === 18 &&
+        view?.hospitals.length === directory("hosp") &&
+        view?.clinics.length === directory("sop") + directory("gop");
       if (filled || Date.now() > deadline) break;
       await new Promise((pause) => setTimeout(pause, 500));
     }
@@ -49,6 +53,9 @@ describe("pnpm start with SOURCES_MIRROR at a stand-in", { timeout: 300_000 }, (
     await gateway.waitForLines((line) => line.msg === "sync: ha-aed-waiting-time aedwtdata-tc failed" && line.level === "warn");
     expect(gateway.lines.find((line) => line.msg === "sync: ha-aed-waiting-time aedwtdata2-en changed")).toMatchObject({ service: "gateway", records: 18, resource: "aedwtdata2-en" });
     expect(mirror.requestsFor("/www.ha.org.hk/opendata/aed/aedwtdata2-en.json")).toBe(1);
+    // SIGTERM stops the scheduler with the server, then the store: exit 0.
+    gateway.child.kill("SIGTERM");
+    expect(await gateway.exited).toBe(0);
   });
 
   it("starts no scheduler with SYNC=false", async () => {
