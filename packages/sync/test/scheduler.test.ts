@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkTarget } from "../src/run/check.js";
 import type { CheckOutcome } from "../src/run/outcome.js";
+import { claimTarget } from "../src/schedule/claim.js";
 import { startScheduler } from "../src/schedule/scheduler.js";
 import { prepareTargets, type SyncTarget } from "../src/schedule/targets.js";
 import { manualClock, paths, syncWorld, waitFor, type SyncWorld } from "./support/sync-store.js";
@@ -44,6 +45,19 @@ describe("the scheduler", { timeout: 120_000 }, () => {
     expect(recovered).toMatchObject({ status: "changed", failures: 0, nextCheckAt: new Date(clock.now().getTime() + hosp.periodMs) });
     expect(await row(paths.hosp)).toMatchObject({ failures: 0, lastCheckedAt: clock.now(), lastChangedAt: clock.now(), claimedBy: null });
     expect((await row(paths.hosp)).lastError).toContain("503");
+  });
+
+  it("claims with one conditional UPDATE, which a second claimer (a live claim) does not get", async () => {
+    const gop = target(paths.gop);
+    const now = new Date();
+    const claim = (owner: string) => claimTarget(world.store.prisma, gop, { owner, now, leaseMs: 60_000, random: () => 0.5, evenIfNotDue: true });
+    const { result, statements } = await world.store.sqlLog.record(() => claim("first"));
+    expect(result).toBe(true);
+    expect(statements.filter((sql) => !/^(BEGIN|COMMIT)/i.test(sql.trim()))).toHaveLength(1);
+    expect(statements.find((sql) => /^UPDATE/i.test(sql.trim()))).toMatch(/"claimedUntil"/);
+    expect(await claim("second")).toBe(false);
+    expect((await row(paths.gop)).claimedBy).toBe("first");
+    await world.store.prisma.distributionSync.update({ where: { datasetId_url: { datasetId: gop.datasetId, url: gop.url } }, data: { claimedBy: null, claimedUntil: null } });
   });
 
   it("moves a claimed row a jittered period on (within 10%), so processes started together drift apart", async () => {
