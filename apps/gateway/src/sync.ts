@@ -26,6 +26,6 @@ export function startSync(store: Store, environment: Environment, logger: Logger
     concurrency: environment.SYNC_CONCURRENCY,
     tickMs: environment.SYNC_TICK_MS,
     onCheck: (outcome) => logCheck(logger, outcome),
-    onTickError: (error) => logger.error({ err: error }, "sync: could not look for distributions due; trying again at the next tick"),
+    onError: (error) => logger.error({ err: error }, "sync: could not look for distributions due; trying again at the next tick"),
   });
 }

@@ -12,8 +12,8 @@ export interface SchedulerOptions extends CheckSettings {
   readonly tickMs: number;
   /** Told each check this process made (claimed), when it ends. */
   readonly onCheck?: (outcome: CheckOutcome) => void;
-  /** Told when a tick itself failed (the database unreachable, say); the next tick tries again. */
-  readonly onTickError?: (error: unknown) => void;
+  /** Told of a fault no check's outcome holds (the database unreachable while looking for rows due, say); the next tick tries again. */
+  readonly onError?: (error: unknown) => void;
 }
 
 export interface Scheduler {
@@ -45,9 +45,11 @@ export function startScheduler(store: Store, options: SchedulerOptions): Schedul
   let backlog = false;
 
   const start = (target: SyncTarget) => {
-    const check = checkTarget(store, target, options, { signal: abort.signal }).then((outcome) => {
-      if (outcome.status !== "skipped") options.onCheck?.(outcome);
-    }, options.onTickError);
+    const check = checkTarget(store, target, options, { signal: abort.signal })
+      .then((outcome) => {
+        if (outcome.status !== "skipped") options.onCheck?.(outcome);
+      })
+      .catch((error: unknown) => options.onError?.(error));
     const tracked = check.finally(() => {
       running.delete(tracked);
       if (backlog && !inTick && !stopping) wake();
@@ -65,7 +67,7 @@ export function startScheduler(store: Store, options: SchedulerOptions): Schedul
       backlog = due.length > free;
       for (const target of due.slice(0, free)) if (!stopping) start(target);
     } catch (error) {
-      options.onTickError?.(error);
+      options.onError?.(error);
     }
   };
 
