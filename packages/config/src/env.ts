@@ -164,12 +164,20 @@ const environmentSchema = z.object({
   /** Prefix of the rate limits' keys in Redis. */
   RATE_LIMIT_REDIS_PREFIX: z.string().min(1).max(100).default("hkhealth:rate-limit:"),
 
-  // Keeping the records current (see the README's "Sync").
-  /** Fetch every source from this base instead: https://host/path becomes <SOURCES_MIRROR>/host/path. */
+  // Limits on one file the ingest reads (see the README's "Refused files").
+  /** Characters of one record (a CSV line, an XLSX row, a JSON or XML record, as stored). */
+  INGEST_MAX_RECORD_CHARACTERS: count(1_000_000, 1_000, 100_000_000),
+  /** Bytes of a JSON or XML file, which are read whole. */
+  INGEST_MAX_DOCUMENT_BYTES: count(16_000_000, 1_000, 2_000_000_000),
+  /** Nesting of objects, arrays or elements in a JSON or XML file. */
+  INGEST_MAX_NESTING: count(32, 2, 1_000),
+
+  /** Where every source is fetched from instead (a mirror, a test server): see @hkhealth/sync's mirroredUrl. */
   SOURCES_MIRROR: z
     .string()
     .refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), "must be an http(s):// URL such as http://127.0.0.1:8080")
     .optional(),
+  // The sync (see the README's "Sync").
   /** Run the scheduler beside the gateway (`pnpm start`); the default is off under a test runner (NODE_ENV=test). */
   SYNC: onOff.optional(),
   /** Distributions checked at once, by the scheduler and by `pnpm sync`. */
@@ -178,14 +186,6 @@ const environmentSchema = z.object({
   SYNC_TICK_MS: count(15_000, 100, 3_600_000),
   /** Longest one fetch of a source may take, headers to last byte. */
   SYNC_TIMEOUT_MS: count(60_000, 100, 3_600_000),
-
-  // Limits on one file the ingest reads (see the README's "Refused files").
-  /** Characters of one record (a CSV line, an XLSX row, a JSON or XML record, as stored). */
-  INGEST_MAX_RECORD_CHARACTERS: count(1_000_000, 1_000, 100_000_000),
-  /** Bytes of a JSON or XML file, which are read whole. */
-  INGEST_MAX_DOCUMENT_BYTES: count(16_000_000, 1_000, 2_000_000_000),
-  /** Nesting of objects, arrays or elements in a JSON or XML file. */
-  INGEST_MAX_NESTING: count(32, 2, 1_000),
 }).refine((environment) => environment.RATE_LIMIT_COST === 0 || environment.RATE_LIMIT_COST >= environment.MAX_COST, {
   // Otherwise an operation MAX_COST allows could never fit in the budget, however long it waited.
   path: ["RATE_LIMIT_COST"],
