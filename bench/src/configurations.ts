@@ -44,9 +44,9 @@ const startSubgraph = join(repositoryRoot, "apps/gateway/src/start-subgraph.ts")
 const hiveGatewayBin = join(benchDir, "node_modules/@graphql-hive/gateway/dist/bin.js");
 const server = (name: string) => join(benchDir, "src/servers", name);
 
-/** The variables that point a server at the benchmark's store. */
+/** The variables that point a server at the benchmark's store (no sync: it would fetch the agencies' files and write beside the load). */
 function databaseEnvironment(context: DeploymentContext): Record<string, string> {
-  const pool = { DATABASE_POOL_SIZE: String(context.poolSize) };
+  const pool = { DATABASE_POOL_SIZE: String(context.poolSize), SYNC: "false" };
   return context.database.kind === "postgres"
     ? { ...pool, DATABASE_URL: context.database.url, PGLITE_DATA_DIR: "" }
     : { ...pool, DATABASE_URL: "", PGLITE_DATA_DIR: context.database.dataDir };

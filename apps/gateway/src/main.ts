@@ -1,10 +1,12 @@
 import { graphStoreOptions, readEnvironment } from "@hkhealth/config";
-import { createStore, isStoreOpeningError, loadCatalogue } from "@hkhealth/store";
+import { createStore, loadCatalogue } from "@hkhealth/store";
 import { startGateway } from "./gateway.js";
 import { createLogger } from "./logger.js";
+import { exitOnStartFailure } from "./start-failure.js";
 import { gatewaySettings } from "./settings.js";
 import { stopOnSignals } from "./shutdown.js";
 import { buildAllSubgraphs } from "./subgraphs.js";
+import { startSync } from "./sync.js";
 import { checkSubgraphUrls } from "./subgraph-urls.js";
 import { startTracing } from "./tracing.js";
 
@@ -19,6 +21,8 @@ async function main(): Promise<void> {
   const needsStore = subgraphs.some((subgraph) => !subgraphUrls[subgraph.name]);
   const store = needsStore ? await createStore(graphStoreOptions(environment)) : undefined;
   const catalogue = store ? await loadCatalogue(store.prisma) : undefined;
+  // The gateway with a store of its own keeps it current, unless SYNC=false.
+  const syncing = store !== undefined && environment.SYNC;
   const gateway = await startGateway(
     { store, subgraphs, subgraphUrls, settings: gatewaySettings(environment), logger },
     { port: environment.PORT, host: environment.HOST },
@@ -29,18 +33,12 @@ async function main(): Promise<void> {
       database: store?.target ?? null,
       subgraphs: Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraphUrls[subgraph.name] ?? "in-process"])),
       ...(catalogue && { catalogue }),
+      sync: syncing,
     },
     `Gateway ready at ${gateway.url} (Apollo Sandbox in a browser)`,
   );
-  stopOnSignals(gateway, store, logger, tracing);
+  const sync = syncing ? startSync(store, environment, logger) : undefined;
+  stopOnSignals(gateway, store, logger, tracing, sync && { graceMs: environment.SHUTDOWN_GRACE_MS, stop: (graceMs) => sync.stop(graceMs) });
 }
 
-main().catch((error: unknown) => {
-  // One line a person can act on; the stack only when it is not a known failure.
-  if (isStoreOpeningError(error) || (error instanceof Error && error.message.startsWith("Invalid environment"))) {
-    console.error(error.message);
-  } else {
-    console.error(error);
-  }
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

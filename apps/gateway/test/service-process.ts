@@ -38,11 +38,20 @@ export function runCommand(script: string, env: Record<string, string>): Promise
   });
 }
 
+/** A server's "… ready at <url>" log line. */
+const readyAtUrl = (line: Record<string, any>) => typeof line.url === "string" && /ready at/.test(String(line.msg));
+
 /**
  * Runs `src/<script>` as the CLI does (node --import tsx, from source) with the environment
- * given on top of this one, and waits for its "… ready at <url>" log line.
+ * given on top of this one, and waits for its "… ready at <url>" log line (or the line `ready` matches).
  */
-export async function startService(script: string, args: string[], env: Record<string, string>, readyTimeoutMs = 90_000): Promise<ServiceProcess> {
+export async function startService(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  readyTimeoutMs = 90_000,
+  ready: (line: Record<string, any>) => boolean = readyAtUrl,
+): Promise<ServiceProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@hkhealth/source", `src/${script}`, ...args], {
     cwd: gatewayDir,
     env: serviceEnv(env),
@@ -85,27 +94,28 @@ export async function startService(script: string, args: string[], env: Record<s
       check();
     });
 
-  await waitForLines((line) => typeof line.url === "string" && /ready at/.test(String(line.msg)), 1, readyTimeoutMs);
-  const ready = lines.find((line) => typeof line.url === "string" && /ready at/.test(String(line.msg)))!;
-  return { child, url: ready.url, lines, stderr: () => stderr, exited, waitForLines };
+  await waitForLines(ready, 1, readyTimeoutMs);
+  const readyLine = lines.find(ready)!;
+  return { child, url: String(readyLine.url ?? ""), lines, stderr: () => stderr, exited, waitForLines };
 }
 
 /**
- * Processes of a test file on one scratch database of a PostgreSQL server: after the file's
- * tests each is killed (SIGKILL: no graceful stop needed) and the database dropped.
+ * Processes of a test file on scratch databases of a PostgreSQL server: after the file's tests
+ * each is killed (SIGKILL: no graceful stop needed) and the databases dropped.
  */
 export function servicesOnScratchDatabase(): { readonly services: ServiceProcess[]; createDatabase(serverUrl: string): Promise<ScratchDatabase> } {
   const services: ServiceProcess[] = [];
-  let scratch: ScratchDatabase | undefined;
+  const scratches: ScratchDatabase[] = [];
   afterAll(async () => {
     for (const service of services) service.child.kill("SIGKILL");
     await Promise.all(services.map((service) => service.exited));
-    await scratch?.drop();
+    await Promise.all(scratches.map((scratch) => scratch.drop()));
   });
   return {
     services,
     async createDatabase(serverUrl) {
-      scratch = await createScratchDatabase(serverUrl);
+      const scratch = await createScratchDatabase(serverUrl);
+      scratches.push(scratch);
       return scratch;
     },
   };

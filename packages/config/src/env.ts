@@ -13,11 +13,12 @@ function count(defaultValue: number, min: number, max: number) {
 }
 
 /** An on/off switch: true/false, 1/0, yes/no or on/off. */
+const onOff = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], { message: "must be true or false" })
+  .transform((value) => ["true", "1", "yes", "on"].includes(value));
+
 function flag(defaultValue: boolean) {
-  return z
-    .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], { message: "must be true or false" })
-    .transform((value) => ["true", "1", "yes", "on"].includes(value))
-    .default(defaultValue);
+  return onOff.default(defaultValue);
 }
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -178,6 +179,15 @@ const environmentSchema = z.object({
     .optional(),
   /** Requests per second `pnpm backfill` sends to the DATA.GOV.HK archive (fractions allowed: 0.5 is one every 2 s). */
   BACKFILL_RATE: z.coerce.number().positive().max(1_000).default(2),
+  // The sync (see the README's "Sync").
+  /** Run the scheduler beside the gateway (`pnpm start`); the default is off under a test runner (NODE_ENV=test). */
+  SYNC: onOff.optional(),
+  /** Distributions checked at once, by the scheduler and by `pnpm sync`. */
+  SYNC_CONCURRENCY: count(4, 1, 64),
+  /** How often the scheduler looks for distributions due. */
+  SYNC_TICK_MS: count(15_000, 100, 3_600_000),
+  /** Longest one fetch of a source may take, headers to last byte. */
+  SYNC_TIMEOUT_MS: count(60_000, 100, 3_600_000),
 }).refine((environment) => environment.RATE_LIMIT_COST === 0 || environment.RATE_LIMIT_COST >= environment.MAX_COST, {
   // Otherwise an operation MAX_COST allows could never fit in the budget, however long it waited.
   path: ["RATE_LIMIT_COST"],
@@ -186,7 +196,7 @@ const environmentSchema = z.object({
 
 type ParsedEnvironment = z.infer<typeof environmentSchema>;
 export type LogLevel = (typeof logLevels)[number];
-export type Environment = Omit<ParsedEnvironment, "LOG_LEVEL"> & { readonly LOG_LEVEL: LogLevel };
+export type Environment = Omit<ParsedEnvironment, "LOG_LEVEL" | "SYNC"> & { readonly LOG_LEVEL: LogLevel; readonly SYNC: boolean };
 
 /** Reads and validates the environment once; every setting the gateway, subgraphs and CLI use is here. */
 export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Environment {
@@ -199,7 +209,8 @@ export function readEnvironment(source: NodeJS.ProcessEnv = process.env): Enviro
   }
   // Tests (vitest sets NODE_ENV=test) stay quiet unless they ask for logs.
   const quiet = source.NODE_ENV === "test";
-  return { ...parsed.data, LOG_LEVEL: parsed.data.LOG_LEVEL ?? (quiet ? "silent" : "info") };
+  // Nor does a gateway a test starts fetch the agencies' files unless it asks (SYNC=true).
+  return { ...parsed.data, LOG_LEVEL: parsed.data.LOG_LEVEL ?? (quiet ? "silent" : "info"), SYNC: parsed.data.SYNC ?? !quiet };
 }
 
 /** The store settings of an environment, as `createStore` takes them. */
