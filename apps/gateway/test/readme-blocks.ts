@@ -26,9 +26,14 @@ export type BlockKind =
 
 const SHELLS = new Set(["sh", "bash", "shell", "console"]);
 
-/** Every fenced block of a Markdown file, in order (fences may be indented, as in a list). */
+/** Every fenced block of a Markdown file, in order. */
 export function codeBlocks(path: string): CodeBlock[] {
-  const lines = readFileSync(path, "utf8").split("\n");
+  return codeBlocksOf(readFileSync(path, "utf8"));
+}
+
+/** Every fenced block of Markdown text, in order (fences may be indented, as in a list). */
+export function codeBlocksOf(markdown: string): CodeBlock[] {
+  const lines = markdown.split("\n");
   const blocks: CodeBlock[] = [];
   for (let index = 0; index < lines.length; index++) {
     const opening = /^(\s*)(`{3,})(.*)$/.exec(lines[index] ?? "");
