@@ -4,18 +4,11 @@
  * Exit status: 0 done, 1 bad input or no database (one line saying why), 2 bad arguments,
  * 130 interrupted (Ctrl-C) before the ingest committed: rolled back, one line saying so.
  */
-import { resolve } from "node:path";
 import { readEnvironment, storeOptions } from "@hkhealth/config";
-import { createStore, isStoreOpeningError, loadCatalogue, registerDataset, type Store } from "@hkhealth/store";
+import { createStore, isStoreOpeningError, type Store } from "@hkhealth/store";
 import { parseCommand, usage, UsageError, type Command } from "./cli/arguments.js";
-import { progressReporter } from "./cli/progress-reporter.js";
-import { summaryLine } from "./cli/summary.js";
+import { runCommand } from "./cli/run.js";
 import { IngestError, IngestInterrupted } from "./errors.js";
-import { ingestFile } from "./ingest.js";
-import { readRegistration } from "./registration.js";
-import { isUrl } from "./source/index.js";
-
-type StoreCommand = Exclude<Command, { kind: "help" }>;
 
 // pnpm runs scripts from the repository root; INIT_CWD is where the user typed the command.
 const userDir = process.env["INIT_CWD"] ?? process.cwd();
@@ -27,29 +20,6 @@ process.on("SIGINT", () => interruption.abort());
 
 /** Exit status of a command stopped by Ctrl-C, as a shell reports it (128 + SIGINT). */
 const INTERRUPTED_STATUS = 130;
-
-/** Does the command on an open store; returns the line to print. */
-async function run(command: StoreCommand, store: Store): Promise<string> {
-  await loadCatalogue(store.prisma); // writes nothing once loaded
-  if (command.kind === "register") {
-    const registration = await readRegistration(command.target, userDir);
-    await registerDataset(store.prisma, registration);
-    return `registered ${registration.id} (${registration.titleEn})`;
-  }
-  const { kind: _kind, location, ...options } = command;
-  const progress = progressReporter(process.stderr);
-  try {
-    const result = await ingestFile(store, {
-      ...options,
-      location: isUrl(location) ? location : resolve(userDir, location),
-      onProgress: progress.onProgress,
-      signal: interruption.signal,
-    });
-    return summaryLine(result);
-  } finally {
-    progress.finish();
-  }
-}
 
 /** Bad input, an unreachable database and a failed migration are the user's to fix: their message says how. */
 function isExpected(error: unknown): error is Error {
@@ -79,7 +49,7 @@ async function main(args: readonly string[]): Promise<number> {
   let store: Store | undefined;
   try {
     store = await createStore(storeOptions(environment));
-    process.stdout.write(`${await run(command, store)}\n`);
+    process.stdout.write(`${await runCommand(command, store, { userDir, signal: interruption.signal, progressStream: process.stderr })}\n`);
     return 0;
   } catch (error) {
     if (!isExpected(error)) throw error;
