@@ -1,3 +1,4 @@
+import { barText } from "../cli/progress-bar.js";
 import type { BackfillEvent, BackfillSummary } from "./backfill.js";
 
 const count = new Intl.NumberFormat("en-US");
@@ -27,9 +28,8 @@ export function backfillReporter(stream: NodeJS.WritableStream & { isTTY?: boole
         stream.write(`failed: ${event.message}\n`);
       }
       if (terminal && event.kind === "version") {
-        const filled = event.total === 0 ? BAR_WIDTH : Math.round((event.done / event.total) * BAR_WIDTH);
-        const bar = `${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}`;
-        stream.write(`\r[${bar}] ${count.format(event.done)}/${count.format(event.total)} versions (${event.distribution.resource} ${event.version.timestamp})\x1b[K`);
+        const label = `${count.format(event.done)}/${count.format(event.total)} versions (${event.distribution.resource} ${event.version.timestamp})`;
+        stream.write(`\r${barText(event.done, event.total, label, BAR_WIDTH)}\x1b[K`);
         barShown = true;
       }
       if (!terminal && event.kind === "month") {

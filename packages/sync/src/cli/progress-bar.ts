@@ -1,5 +1,11 @@
 const WIDTH = 24;
 
+/** "[#########---------------] 12/40 distributions": a bar's text, for a terminal's last line. */
+export function barText(done: number, total: number, label: string, width = WIDTH): string {
+  const filled = total === 0 ? width : Math.round((done / total) * width);
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${label}`;
+}
+
 export interface ProgressBar {
   /** Writes a line above the bar (the bar is cleared, then drawn again). */
   line(text: string): void;
@@ -18,8 +24,7 @@ export function progressBar(total: number, lines: NodeJS.WriteStream, bar: NodeJ
   const shown = bar.isTTY === true && total > 0;
   const draw = () => {
     if (!shown) return;
-    const filled = Math.round((done / total) * WIDTH);
-    bar.write(`\r[${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${done}/${total} distributions\x1b[K`);
+    bar.write(`\r${barText(done, total, `${done}/${total} distributions`)}\x1b[K`);
   };
   const clear = () => {
     if (shown) bar.write("\r\x1b[K");
