@@ -3,10 +3,10 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { GraphQLError, ValidationContext, ValidationRule } from "graphql";
 import { costLimitPlugin } from "./cost-limit-plugin.js";
 import { limitExceeded } from "./limit-error.js";
-import type { SpendCost } from "./rate-limits.js";
-import { readOnlyRule } from "./read-only-rule.js";
+import type { SpendCost } from "../rate-limits/rate-limits.js";
+import { readOnlyRule } from "../checks/read-only-rule.js";
 import { maxRootFieldsRule } from "./root-fields-rule.js";
-import type { LimitName, QueryLimits } from "./settings.js";
+import type { LimitName, QueryLimits } from "../settings.js";
 
 export interface QueryLimitProtections {
   readonly validationRules: ValidationRule[];

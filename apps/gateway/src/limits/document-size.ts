@@ -2,9 +2,9 @@ import type { RequestHandler } from "express";
 import { Lexer, parse, Source, TokenKind, type DocumentNode } from "graphql";
 import { measureFragmentSpreads } from "./fragment-spreads.js";
 import { limitExceeded } from "./limit-error.js";
-import { refuse } from "./refuse.js";
-import { requestedOperations } from "./request-operations.js";
-import type { QueryLimits } from "./settings.js";
+import { refuse } from "../http/refuse.js";
+import { requestedOperations } from "../http/request-operations.js";
+import type { QueryLimits } from "../settings.js";
 
 type DocumentLimits = Pick<QueryLimits, "MAX_QUERY_CHARACTERS" | "MAX_TOKENS" | "MAX_FRAGMENT_SPREADS" | "MAX_FRAGMENT_DEPTH">;
 

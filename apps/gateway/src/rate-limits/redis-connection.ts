@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { setTimeout as delay } from "node:timers/promises";
 import { Redis } from "ioredis";
-import type { Logger } from "./logger.js";
+import type { Logger } from "../observability/logger.js";
 
 /**
  * Reports Redis failing once per outage (not once per request), and its return. The rate

@@ -4,7 +4,7 @@
 // checks running (rolled back after SHUTDOWN_GRACE_MS) and exits 0.
 import { readEnvironment, storeOptions } from "@hkhealth/config";
 import { createStore, loadCatalogue } from "@hkhealth/store";
-import { createLogger } from "./logger.js";
+import { createLogger } from "../observability/logger.js";
 import { exitOnStartFailure } from "./start-failure.js";
 import { stopOnSignals } from "./shutdown.js";
 import { startSync } from "./sync.js";

@@ -1,6 +1,6 @@
 import { HeaderMap } from "@apollo/server";
 import { GraphQLError } from "graphql";
-import type { RateLimits } from "./settings.js";
+import type { RateLimits } from "../settings.js";
 
 export const RATE_LIMITED = "RATE_LIMITED";
 

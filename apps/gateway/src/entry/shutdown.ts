@@ -1,6 +1,6 @@
 import type { StopOutcome } from "@hkhealth/subgraph-kit";
-import type { Logger } from "./logger.js";
-import type { Tracing } from "./tracing.js";
+import type { Logger } from "../observability/logger.js";
+import type { Tracing } from "../observability/tracing.js";
 
 export interface Stoppable {
   /** Closes the listening socket: new connections are refused. */

@@ -1,5 +1,5 @@
 import { GraphQLError } from "graphql";
-import type { LimitName } from "./settings.js";
+import type { LimitName } from "../settings.js";
 
 export const LIMIT_EXCEEDED = "QUERY_LIMIT_EXCEEDED";
 

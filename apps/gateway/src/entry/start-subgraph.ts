@@ -4,18 +4,18 @@ import { graphStoreOptions, readEnvironment } from "@hkhealth/config";
 import { createStore, isStoreOpeningError, loadCatalogue, type Store } from "@hkhealth/store";
 import { serveSubgraph } from "@hkhealth/subgraph-kit";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { createErrorFormatter } from "./format-error.js";
-import { httpErrorHandler } from "./http-errors.js";
-import { createLogger } from "./logger.js";
-import { createMetrics } from "./metrics.js";
-import { observeRequests } from "./observe-requests.js";
-import { operationObserverPlugin } from "./operation-observer-plugin.js";
-import { bindObservation } from "./request-observation.js";
-import { operationSpanPlugin, traceRequests } from "./request-spans.js";
+import { createErrorFormatter } from "../errors/format-error.js";
+import { httpErrorHandler } from "../http/http-errors.js";
+import { createLogger } from "../observability/logger.js";
+import { createMetrics } from "../observability/metrics.js";
+import { observeRequests } from "../observability/observe-requests.js";
+import { operationObserverPlugin } from "../observability/operation-observer-plugin.js";
+import { bindObservation } from "../observability/request-observation.js";
+import { operationSpanPlugin, traceRequests } from "../observability/request-spans.js";
 import { stopOnSignals } from "./shutdown.js";
-import { subgraphBuilders } from "./subgraphs.js";
-import { subgraphPorts } from "./supergraph.js";
-import { startTracing } from "./tracing.js";
+import { subgraphBuilders } from "../subgraphs/subgraphs.js";
+import { subgraphPorts } from "../subgraphs/supergraph.js";
+import { startTracing } from "../observability/tracing.js";
 
 class CatalogueMissingError extends Error {}
 

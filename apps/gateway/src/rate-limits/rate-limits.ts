@@ -1,12 +1,12 @@
 import type { BaseContext } from "@apollo/server";
 import type { RequestHandler } from "express";
 import { memoryCostBudget, redisCostBudget, type CostBudget } from "./cost-budget.js";
-import type { Logger } from "./logger.js";
-import type { Metrics } from "./metrics.js";
+import type { Logger } from "../observability/logger.js";
+import type { Metrics } from "../observability/metrics.js";
 import { rateLimited, secondsUntil } from "./rate-limit-error.js";
 import { connectRedis, type RateLimitRedis } from "./redis-connection.js";
 import { requestRateLimit } from "./request-rate-limit.js";
-import type { RateLimits } from "./settings.js";
+import type { RateLimits } from "../settings.js";
 
 /** What the context of a request carries for the rate limits: whose budget it spends. */
 export interface ClientContext {

@@ -1,14 +1,14 @@
 import { graphStoreOptions, readEnvironment } from "@hkhealth/config";
 import { createStore, loadCatalogue } from "@hkhealth/store";
-import { startGateway } from "./gateway.js";
-import { createLogger } from "./logger.js";
+import { startGateway } from "../gateway.js";
+import { createLogger } from "../observability/logger.js";
 import { exitOnStartFailure } from "./start-failure.js";
-import { gatewaySettings } from "./settings.js";
+import { gatewaySettings } from "../settings.js";
 import { stopOnSignals } from "./shutdown.js";
-import { buildAllSubgraphs } from "./subgraphs.js";
+import { buildAllSubgraphs } from "../subgraphs/subgraphs.js";
 import { startSync } from "./sync.js";
-import { checkSubgraphUrls } from "./subgraph-urls.js";
-import { startTracing } from "./tracing.js";
+import { checkSubgraphUrls } from "../subgraphs/subgraph-urls.js";
+import { startTracing } from "../observability/tracing.js";
 
 async function main(): Promise<void> {
   const environment = readEnvironment();

@@ -1,8 +1,8 @@
 import type { RequestHandler } from "express";
-import { DATABASE_UNAVAILABLE } from "./database-errors.js";
+import { DATABASE_UNAVAILABLE } from "../errors/database-errors.js";
 import type { Logger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
-import { SUBGRAPH_TIMEOUT, SUBGRAPH_UNAVAILABLE } from "./remote-subgraph.js";
+import { SUBGRAPH_TIMEOUT, SUBGRAPH_UNAVAILABLE } from "../subgraphs/remote-subgraph.js";
 import { REQUEST_ID_HEADER, requestIdOf } from "./request-id.js";
 import type { ObservedError, RequestObservation } from "./request-observation.js";
 

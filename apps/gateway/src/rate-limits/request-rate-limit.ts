@@ -1,11 +1,11 @@
 import type { Request, RequestHandler } from "express";
 import { ipKeyGenerator, rateLimit, type AugmentedRequest, type Options, type Store } from "express-rate-limit";
 import { RedisStore, type RedisReply } from "rate-limit-redis";
-import type { Metrics } from "./metrics.js";
+import type { Metrics } from "../observability/metrics.js";
 import { rateLimited, secondsUntil } from "./rate-limit-error.js";
 import type { RateLimitRedis } from "./redis-connection.js";
-import { refuse } from "./refuse.js";
-import type { RateLimits } from "./settings.js";
+import { refuse } from "../http/refuse.js";
+import type { RateLimits } from "../settings.js";
 
 /**
  * Whose budget a request spends: its client's address (Express's `request.ip`, which follows

@@ -1,7 +1,7 @@
 import type { RequestHandler } from "express";
 import { limitExceeded } from "./limit-error.js";
-import { refuse } from "./refuse.js";
-import type { QueryLimits } from "./settings.js";
+import { refuse } from "../http/refuse.js";
+import type { QueryLimits } from "../settings.js";
 
 /** With batching on, refuses a batch of more than MAX_BATCH_SIZE operations. */
 export function refuseOversizedBatches(limits: Pick<QueryLimits, "MAX_BATCH_SIZE">): RequestHandler {

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import type { RequestHandler } from "express";
 import { GraphQLError } from "graphql";
-import { refuse } from "./refuse.js";
-import { requestedOperations } from "./request-operations.js";
+import { refuse } from "../http/refuse.js";
+import { requestedOperations } from "../http/request-operations.js";
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 

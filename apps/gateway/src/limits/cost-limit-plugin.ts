@@ -1,8 +1,8 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { limitExceeded } from "./limit-error.js";
 import { estimateCost } from "./query-cost.js";
-import type { SpendCost } from "./rate-limits.js";
-import type { QueryLimits } from "./settings.js";
+import type { SpendCost } from "../rate-limits/rate-limits.js";
+import type { QueryLimits } from "../settings.js";
 
 /**
  * Refuses an operation whose page sizes or estimated cost go past the limits. It runs once the

@@ -1,8 +1,8 @@
 import type { RequestHandler } from "express";
 import { limitExceeded } from "./limit-error.js";
-import { refuse } from "./refuse.js";
-import { requestedOperations } from "./request-operations.js";
-import type { QueryLimits } from "./settings.js";
+import { refuse } from "../http/refuse.js";
+import { requestedOperations } from "../http/request-operations.js";
+import type { QueryLimits } from "../settings.js";
 
 /** Nesting of objects and arrays in a JSON value, counting no further than `stop` (so a 10,000-deep value costs `stop` steps). */
 export function jsonDepth(value: unknown, stop: number): number {

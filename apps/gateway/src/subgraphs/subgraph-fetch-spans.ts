@@ -2,7 +2,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo
 import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { inSpan } from "@hkhealth/store";
 import type { SubgraphResponse } from "./shared-fetches.js";
-import { GATEWAY_TRACER } from "./tracing.js";
+import { GATEWAY_TRACER } from "../observability/tracing.js";
 
 /** The attribute naming the subgraph a fetch went to. */
 export const SUBGRAPH_ATTRIBUTE = "hkhealth.subgraph";

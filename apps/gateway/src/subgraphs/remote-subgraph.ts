@@ -3,7 +3,7 @@ import { context, propagation } from "@opentelemetry/api";
 import { GraphQLError } from "graphql";
 import { currentQuerySignal } from "@hkhealth/store";
 import { Pool } from "undici";
-import { REQUEST_ID_HEADER } from "./request-id.js";
+import { REQUEST_ID_HEADER } from "../observability/request-id.js";
 import type { SubgraphResponse } from "./shared-fetches.js";
 
 export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";

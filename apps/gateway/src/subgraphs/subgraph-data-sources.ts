@@ -1,7 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { Subgraph } from "@hkhealth/subgraph-kit";
 import { InProcessSubgraph } from "./in-process-subgraph.js";
-import type { Metrics } from "./metrics.js";
+import type { Metrics } from "../observability/metrics.js";
 import { RemoteSubgraph } from "./remote-subgraph.js";
 import { SharedFetches, type SubgraphResponse } from "./shared-fetches.js";
 import { TracedDataSource } from "./subgraph-fetch-spans.js";

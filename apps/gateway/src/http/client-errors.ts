@@ -1,6 +1,6 @@
 import { STATUS_CODES, type Server } from "node:http";
 import type { Socket } from "node:net";
-import type { Logger } from "./logger.js";
+import type { Logger } from "../observability/logger.js";
 
 /** The answer to a request Node's HTTP parser refused before any handler saw it. */
 export function clientErrorAnswer(code: string | undefined, requestTimeoutMs: number): { status: number; message: string } {

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, Request } from "express";
 import { GraphQLError } from "graphql";
-import { limitExceeded } from "./limit-error.js";
-import type { Logger } from "./logger.js";
+import { limitExceeded } from "../limits/limit-error.js";
+import type { Logger } from "../observability/logger.js";
 import { refuse } from "./refuse.js";
 
 interface BodyError {

@@ -1,6 +1,6 @@
 import type { Request, Response } from "express";
 import type { GraphQLError } from "graphql";
-import { observationOf } from "./request-observation.js";
+import { observationOf } from "../observability/request-observation.js";
 
 const graphqlResponseType = "application/graphql-response+json";
 

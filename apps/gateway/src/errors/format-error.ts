@@ -1,10 +1,10 @@
 import { RecordQueryError } from "@hkhealth/store";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { anyCause, DATABASE_UNAVAILABLE, databaseUnavailableMessage, isDatabaseUnavailable } from "./database-errors.js";
-import { LIMIT_EXCEEDED } from "./limit-error.js";
-import { RATE_LIMITED } from "./rate-limit-error.js";
-import type { Logger } from "./logger.js";
-import { currentObservation } from "./request-observation.js";
+import { LIMIT_EXCEEDED } from "../limits/limit-error.js";
+import { RATE_LIMITED } from "../rate-limits/rate-limit-error.js";
+import type { Logger } from "../observability/logger.js";
+import { currentObservation } from "../observability/request-observation.js";
 import { isStatementCancelled, isStatementTimeout, QUERY_CANCELLED, QUERY_TIMEOUT, statementTimeoutMessage } from "./statement-errors.js";
 
 export const INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR";

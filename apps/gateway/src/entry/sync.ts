@@ -1,7 +1,7 @@
 import type { Environment } from "@hkhealth/config";
 import type { Store } from "@hkhealth/store";
 import { processOwner, startScheduler, type CheckOutcome, type Scheduler } from "@hkhealth/sync";
-import type { Logger } from "./logger.js";
+import type { Logger } from "../observability/logger.js";
 
 /** One log line per check: what it came to, for which file, and when it is due again. */
 function logCheck(logger: Logger, outcome: CheckOutcome): void {
