@@ -4,7 +4,7 @@ import { anyCause, DATABASE_UNAVAILABLE, databaseUnavailableMessage, isDatabaseU
 import { LIMIT_EXCEEDED } from "../limits/limit-error.js";
 import { RATE_LIMITED } from "../rate-limits/rate-limit-error.js";
 import type { Logger } from "../observability/logger.js";
-import { currentObservation } from "../observability/request-observation.js";
+import { currentRequestId } from "../observability/request-id.js";
 import { isStatementCancelled, isStatementTimeout, QUERY_CANCELLED, QUERY_TIMEOUT, statementTimeoutMessage } from "./statement-errors.js";
 
 export const INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR";
@@ -76,7 +76,7 @@ export function createErrorFormatter(options: ErrorFormatOptions) {
     if (anyCause(error, (candidate) => candidate instanceof RecordQueryError)) return replaced(formatted, formatted.message, "BAD_USER_INPUT");
     const unexpected = unexpectedCause(formatted, error);
     if (unexpected !== undefined) {
-      const requestId = currentObservation()?.requestId;
+      const requestId = currentRequestId();
       options.logger?.error({ err: unexpected, requestId, path: formatted.path }, "unexpected error in a resolver");
       const reference = requestId ? ` (request ${requestId})` : "";
       return replaced(formatted, `Internal server error${reference}; it has been logged.`, INTERNAL_SERVER_ERROR);

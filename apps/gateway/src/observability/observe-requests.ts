@@ -3,23 +3,19 @@ import { DATABASE_UNAVAILABLE } from "../errors/database-errors.js";
 import type { Logger } from "./logger.js";
 import type { Metrics } from "./metrics.js";
 import { SUBGRAPH_TIMEOUT, SUBGRAPH_UNAVAILABLE } from "../subgraphs/remote-subgraph.js";
-import { REQUEST_ID_HEADER, requestIdOf } from "./request-id.js";
+import { assignRequestId } from "./request-id.js";
 import type { ObservedError, RequestObservation } from "./request-observation.js";
 
 /** Codes that mean the service, not the client, failed: logged as errors. */
 const serverFaults = new Set(["INTERNAL_SERVER_ERROR", DATABASE_UNAVAILABLE, SUBGRAPH_UNAVAILABLE, SUBGRAPH_TIMEOUT]);
 
 /**
- * Gives each request an id (the caller's x-request-id, or a new one), returns it in the
- * response header and passes it on to subgraphs, and when the response is sent writes one log
- * line and the metrics for each operation it ran, or for its refusal.
+ * Gives each request its id (request-id.ts), and when the response is sent writes one log line
+ * and the metrics for each operation it ran, or for its refusal.
  */
 export function observeRequests(logger: Logger, metrics: Metrics): RequestHandler {
   return (request, response, next) => {
-    const requestId = requestIdOf(request.headers);
-    // Later code (Apollo's request, the subgraph fetches) reads it from the headers.
-    request.headers[REQUEST_ID_HEADER] = requestId;
-    response.setHeader(REQUEST_ID_HEADER, requestId);
+    const requestId = assignRequestId(request, response);
     const observation: RequestObservation = { requestId, startedAt: process.hrtime.bigint(), operations: [] };
     response.locals.observation = observation;
     response.once("finish", () => record(observation, response.statusCode, logger, metrics));

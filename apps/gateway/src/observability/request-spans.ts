@@ -1,11 +1,8 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { context, propagation, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import type { RequestHandler } from "express";
-import { REQUEST_ID_HEADER } from "./request-id.js";
+import { requestIdAttributes } from "./request-id.js";
 import { gatewayTracer, tracingRegistered } from "./tracing.js";
-
-/** The attribute naming the request's id (x-request-id) on its span. */
-export const REQUEST_ID_ATTRIBUTE = "hkhealth.request_id";
 
 /**
  * Runs the rest of a /graphql request in a server span: the root of the trace at the gateway, or
@@ -23,7 +20,7 @@ export const traceRequests: RequestHandler = (request, response, next) => {
       attributes: {
         "http.request.method": request.method,
         "url.path": request.originalUrl.split("?")[0] ?? "/graphql",
-        [REQUEST_ID_ATTRIBUTE]: String(request.headers[REQUEST_ID_HEADER] ?? ""),
+        ...requestIdAttributes(request),
       },
     },
     parent,

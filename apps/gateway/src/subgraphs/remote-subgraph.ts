@@ -3,7 +3,7 @@ import { context, propagation } from "@opentelemetry/api";
 import { GraphQLError } from "graphql";
 import { currentQuerySignal } from "@hkhealth/store";
 import { Pool } from "undici";
-import { REQUEST_ID_HEADER } from "../observability/request-id.js";
+import { forwardRequestId } from "../observability/request-id.js";
 import type { SubgraphResponse } from "./shared-fetches.js";
 
 export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
@@ -58,9 +58,7 @@ export class RemoteSubgraph implements GraphQLDataSource {
     const { query, operationName, variables, extensions } = options.request;
     const body = JSON.stringify({ query, operationName, variables, extensions });
     const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
-    // Health checks and schema loads have no incoming request.
-    const requestId = "incomingRequestContext" in options ? options.incomingRequestContext.request.http?.headers.get(REQUEST_ID_HEADER) : undefined;
-    if (requestId) headers[REQUEST_ID_HEADER] = requestId;
+    forwardRequestId(options, headers);
     // The fetch's span as W3C traceparent, so the service's spans join this trace (no-op untraced).
     propagation.inject(context.active(), headers);
 
