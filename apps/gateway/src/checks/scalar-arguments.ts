@@ -39,8 +39,9 @@ export function customScalarsOf(subgraphs: readonly Subgraph[]): ReadonlyMap<str
   return scalars;
 }
 
+/** The client's fault, so a 400: thrown in didResolveOperation without a status, Apollo answers 500. */
 function badArgument(message: string, argument: string, node?: ASTNode): GraphQLError {
-  return new GraphQLError(message, { ...(node && { nodes: node }), extensions: { code: "BAD_USER_INPUT", argument } });
+  return new GraphQLError(message, { ...(node && { nodes: node }), extensions: { code: "BAD_USER_INPUT", argument, http: { status: 400 } } });
 }
 
 function reason(error: unknown): string {

@@ -18,7 +18,10 @@ export const schema = buildSchema(`
     agency(code: String!): Agency
     datasets(first: Int): DatasetConnection!
     failing: String
+    recordsOn(date: Date!): Int!
   }
+  "Declared without its parsing, as the supergraph declares the subgraphs' scalars."
+  scalar Date
   type Mutation { renameAgency(code: String!, name: String!): Agency }
   type Agency { code: String! name: String! datasets: [Dataset!]! }
   type Dataset { id: ID! title: String! agency: Agency! }
@@ -36,8 +39,10 @@ export const rootValue = {
   agency: ({ code }: { code: string }) => (code === ha.code ? agencyOf(ha) : null),
   datasets: ({ first }: { first?: number }) => ({ totalCount: 1, edges: datasetsOf(ha).slice(0, first ?? 20).map((node) => ({ node })) }),
   renameAgency: ({ code, name }: { code: string; name: string }) => ({ ...agencyOf(ha), code, name }),
+  recordsOn: () => 1,
+  // What a lost database connection looks like to a resolver: a Node error with its code.
   failing: () => {
-    throw new Error("connect ECONNREFUSED 10.0.0.7:5432 as planner:s3cret");
+    throw Object.assign(new Error("connect ECONNREFUSED 10.0.0.7:5432 as planner:s3cret"), { code: "ECONNREFUSED" });
   },
 };
 
