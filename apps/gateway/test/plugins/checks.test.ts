@@ -1,22 +1,18 @@
 import { GraphQLSchema, GraphQLScalarType, Kind } from "graphql";
 import type { Subgraph } from "@hkhealth/subgraph-kit";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { operationResolutionPlugin } from "../../src/checks/operation-resolution-plugin.js";
 import { readOnlyRule } from "../../src/checks/read-only-rule.js";
 import { scalarArgumentsPlugin } from "../../src/checks/scalar-arguments.js";
-import { answered, inMemoryGraph, limitProtections, refusal, type InMemoryGraph, type InMemoryGraphOptions } from "./in-memory-graph.js";
+import { answered, graphsStoppedAfterAll, limitProtections, refusal, type InMemoryGraphOptions } from "./in-memory-graph.js";
 
 // The checks that make a request invalid rather than too large, each on an inline schema in
 // memory, beside its control: the same request without the check (or made valid) goes through.
 
-const graphs: InMemoryGraph[] = [];
-afterAll(async () => {
-  await Promise.all(graphs.map((graph) => graph.stop()));
-});
+const startGraph = graphsStoppedAfterAll();
 
 async function graphWith(apollo: InMemoryGraphOptions["apollo"]) {
-  const graph = await inMemoryGraph({ apollo });
-  graphs.push(graph);
+  const graph = await startGraph({ apollo });
   return graph;
 }
 

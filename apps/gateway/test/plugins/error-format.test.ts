@@ -1,25 +1,16 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createErrorFormatter } from "../../src/errors/format-error.js";
 import { createMetrics } from "../../src/observability/metrics.js";
 import { observeRequests } from "../../src/observability/observe-requests.js";
 import { bindObservation } from "../../src/observability/request-observation.js";
 import { capturedLogger } from "../test-gateway.js";
-import { inMemoryGraph, limitProtections, refusal, type InMemoryGraph, type InMemoryGraphOptions } from "./in-memory-graph.js";
+import { graphsStoppedAfterAll, limitProtections, refusal } from "./in-memory-graph.js";
 
 // The gateway's formatError on an inline schema in memory: a resolver that throws what a lost
 // database connection throws (`failing`). Each case beside its control: Apollo's own answer
 // without the formatter, which hands the error's words (a host, a user) to the client.
 
-const graphs: InMemoryGraph[] = [];
-afterAll(async () => {
-  await Promise.all(graphs.map((graph) => graph.stop()));
-});
-
-async function graphWith(options: InMemoryGraphOptions) {
-  const graph = await inMemoryGraph(options);
-  graphs.push(graph);
-  return graph;
-}
+const graphWith = graphsStoppedAfterAll();
 
 const failing = { query: "query Failing { failing }" };
 const secret = /10\.0\.0\.7|planner|s3cret|ECONNREFUSED/;

@@ -3,6 +3,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, { type RequestHandler } from "express";
 import { buildSchema } from "graphql";
 import { inject } from "light-my-request";
+import { afterAll } from "vitest";
 import { httpErrorHandler } from "../../src/http/http-errors.js";
 import { queryLimitProtections } from "../../src/limits/query-limits.js";
 import { silentLogger, type Logger } from "../../src/observability/logger.js";
@@ -105,6 +106,19 @@ export async function inMemoryGraph(options: InMemoryGraphOptions = {}): Promise
       return { status: response.statusCode, headers: response.headers, body: response.json() };
     },
     stop: () => apollo.stop(),
+  };
+}
+
+/** `inMemoryGraph` for one test file: every graph it starts is stopped after the file's tests. */
+export function graphsStoppedAfterAll(): (options?: InMemoryGraphOptions) => Promise<InMemoryGraph> {
+  const graphs: InMemoryGraph[] = [];
+  afterAll(async () => {
+    await Promise.all(graphs.map((graph) => graph.stop()));
+  });
+  return async (options) => {
+    const graph = await inMemoryGraph(options);
+    graphs.push(graph);
+    return graph;
   };
 }
 

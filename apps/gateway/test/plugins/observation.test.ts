@@ -1,30 +1,26 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { refuseOversizedDocuments } from "../../src/limits/document-size.js";
 import { createMetrics } from "../../src/observability/metrics.js";
 import { observeRequests } from "../../src/observability/observe-requests.js";
 import { operationObserverPlugin } from "../../src/observability/operation-observer-plugin.js";
 import { bindObservation } from "../../src/observability/request-observation.js";
 import { capturedLogger } from "../test-gateway.js";
-import { inMemoryGraph, limitsWith, type InMemoryGraph } from "./in-memory-graph.js";
+import { graphsStoppedAfterAll, limitsWith } from "./in-memory-graph.js";
 
 // The request's log line and metrics (observeRequests) and the plugin that tells them which
 // operations ran (operationObserverPlugin), on an inline schema in memory.
 
-const graphs: InMemoryGraph[] = [];
-afterAll(async () => {
-  await Promise.all(graphs.map((graph) => graph.stop()));
-});
+const startGraph = graphsStoppedAfterAll();
 
 async function observedGraph(withPlugin: boolean) {
   const { logger, lines } = capturedLogger();
   const metrics = createMetrics();
-  const graph = await inMemoryGraph({
+  const graph = await startGraph({
     logger,
     first: [observeRequests(logger, metrics)],
     before: [refuseOversizedDocuments(limitsWith({ MAX_TOKENS: 20 })), bindObservation],
     apollo: { plugins: withPlugin ? [operationObserverPlugin] : [] },
   });
-  graphs.push(graph);
   /** The lines of one request: written once its response is sent, which inject awaits. */
   const linesOf = (requestId: string) => lines().filter((line) => line.requestId === requestId && line.msg !== "request received");
   return { graph, metrics, linesOf };

@@ -1,22 +1,18 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createErrorFormatter } from "../../src/errors/format-error.js";
 import type { QueryLimits } from "../../src/settings.js";
-import { answered, inMemoryGraph, limitProtections, refusal, type InMemoryGraph } from "./in-memory-graph.js";
+import { answered, graphsStoppedAfterAll, limitProtections, refusal } from "./in-memory-graph.js";
 
 // Each limit checked on the parsed operation (graphql-armor's rules, ours, the cost plugin), on
 // an inline schema in memory. Each refusal has its positive control: the same operation is
 // answered once the limit is raised by one, so a test fails if the limit is off or miscounts.
 
-const graphs: InMemoryGraph[] = [];
-afterAll(async () => {
-  await Promise.all(graphs.map((graph) => graph.stop()));
-});
+const startGraph = graphsStoppedAfterAll();
 
 async function graphWith(changed: Partial<QueryLimits>) {
   const { validationRules, plugins } = limitProtections(changed);
   // The gateway's formatError gives a limit refused at validation its own code.
-  const graph = await inMemoryGraph({ apollo: { validationRules, plugins, formatError: createErrorFormatter({ debug: false }) } });
-  graphs.push(graph);
+  const graph = await startGraph({ apollo: { validationRules, plugins, formatError: createErrorFormatter({ debug: false }) } });
   return graph;
 }
 

@@ -1,29 +1,25 @@
 import { createHash } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { refuseBadPersistedQueries } from "../../src/checks/persisted-query.js";
 import { refuseOversizedBatches } from "../../src/limits/batch-size.js";
 import { refuseOversizedDocuments } from "../../src/limits/document-size.js";
 import { refuseDeepVariables } from "../../src/limits/variable-depth.js";
 import type { QueryLimits } from "../../src/settings.js";
-import { answered, inMemoryGraph, limitsWith, refusal, type Answer, type InMemoryGraph } from "./in-memory-graph.js";
+import { answered, graphsStoppedAfterAll, limitsWith, refusal, type Answer } from "./in-memory-graph.js";
 
 // The limits checked on the request as sent, before Apollo parses it (Express middleware), on
 // an inline schema in memory. Each refusal has its positive control: the same request is
 // answered once the limit is raised by one.
 
-const graphs: InMemoryGraph[] = [];
-afterAll(async () => {
-  await Promise.all(graphs.map((graph) => graph.stop()));
-});
+const startGraph = graphsStoppedAfterAll();
 
 async function graphWith(changed: Partial<QueryLimits>) {
   const limits = limitsWith(changed);
-  const graph = await inMemoryGraph({
+  const graph = await startGraph({
     maxBodyBytes: limits.MAX_BODY_BYTES,
     before: [refuseOversizedDocuments(limits), refuseDeepVariables(limits), refuseBadPersistedQueries, refuseOversizedBatches(limits)],
     apollo: { allowBatchedHttpRequests: true },
   });
-  graphs.push(graph);
   return graph;
 }
 

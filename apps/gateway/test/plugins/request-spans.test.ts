@@ -4,20 +4,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { assignRequestId, REQUEST_ID_ATTRIBUTE } from "../../src/observability/request-id.js";
 import { operationSpanPlugin, traceRequests } from "../../src/observability/request-spans.js";
 import { registerTracing, type Tracing } from "../../src/observability/tracing.js";
-import { inMemoryGraph, type InMemoryGraph } from "./in-memory-graph.js";
+import { graphsStoppedAfterAll } from "./in-memory-graph.js";
 
 // The request's server span (traceRequests) and the plugin that names it after its operation
 // (operationSpanPlugin), traced into memory on an inline schema: no socket, no database.
 
 const exporter = new InMemorySpanExporter();
 let tracing: Tracing;
-const graphs: InMemoryGraph[] = [];
+const startGraph = graphsStoppedAfterAll();
 
 beforeAll(() => {
   tracing = registerTracing("in-memory", [new SimpleSpanProcessor(exporter)]);
 });
 afterAll(async () => {
-  await Promise.all(graphs.map((graph) => graph.stop()));
   await tracing?.shutdown();
   trace.disable();
   context.disable();
@@ -26,7 +25,7 @@ afterAll(async () => {
 beforeEach(() => exporter.reset());
 
 async function tracedGraph(withPlugin: boolean) {
-  const graph = await inMemoryGraph({
+  const graph = await startGraph({
     first: [
       (request, response, next) => {
         assignRequestId(request, response);
@@ -36,7 +35,6 @@ async function tracedGraph(withPlugin: boolean) {
     before: [traceRequests],
     apollo: { plugins: withPlugin ? [operationSpanPlugin] : [] },
   });
-  graphs.push(graph);
   return graph;
 }
 
