@@ -39,8 +39,8 @@ export interface Deployment {
   endpoint(operation: Operation): string;
 }
 
-const gatewayMain = join(repositoryRoot, "apps/gateway/src/main.ts");
-const startSubgraph = join(repositoryRoot, "apps/gateway/src/start-subgraph.ts");
+const gatewayMain = join(repositoryRoot, "apps/gateway/src/entry/main.ts");
+const startSubgraph = join(repositoryRoot, "apps/gateway/src/entry/start-subgraph.ts");
 const hiveGatewayBin = join(benchDir, "node_modules/@graphql-hive/gateway/dist/bin.js");
 const server = (name: string) => join(benchDir, "src/servers", name);
 

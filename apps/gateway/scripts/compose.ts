@@ -2,8 +2,8 @@
 // Gateway) can load, with each subgraph at its distributed-mode URL.
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { composeSupergraph } from "../src/supergraph.js";
-import { buildAllSubgraphs } from "../src/subgraphs.js";
+import { composeSupergraph } from "../src/subgraphs/supergraph.js";
+import { buildAllSubgraphs } from "../src/subgraphs/subgraphs.js";
 
 const target = resolve(import.meta.dirname, "../supergraph.graphql");
 writeFileSync(target, composeSupergraph(await buildAllSubgraphs()));

@@ -1,4 +1,4 @@
 export { startGateway, type GatewayContext, type GatewayOptions, type QueryPlan, type RunningGateway } from "./gateway.js";
 export { defaultGatewaySettings, gatewaySettings, type GatewaySettings, type LimitName, type QueryLimits } from "./settings.js";
-export { composeSupergraph, localSubgraphUrl, subgraphPorts } from "./supergraph.js";
-export { buildAllSubgraphs, subgraphBuilders } from "./subgraphs.js";
+export { composeSupergraph, localSubgraphUrl, subgraphPorts } from "./subgraphs/supergraph.js";
+export { buildAllSubgraphs, subgraphBuilders } from "./subgraphs/subgraphs.js";

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { ingestFile } from "@hkhealth/ingest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAllSubgraphs } from "../src/subgraphs.js";
+import { buildAllSubgraphs } from "../src/subgraphs/subgraphs.js";
 import { startHarness, type GraphQLResponse, type Harness } from "./harness.js";
 import { capturedLogger, startTestGateway } from "./test-gateway.js";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createStore, type Store } from "@hkhealth/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAllSubgraphs } from "../src/subgraphs.js";
+import { buildAllSubgraphs } from "../src/subgraphs/subgraphs.js";
 import { abusiveRequests, sendAbusive } from "./abusive-requests.js";
 import { createScratchDatabase, type ScratchDatabase } from "./scratch-database.js";
 import { runCommand, startService, type ServiceProcess } from "./service-process.js";

@@ -1,8 +1,8 @@
 import { loadCatalogue, createStore, type Store } from "@hkhealth/store";
 import { serveSubgraph, type ServedSubgraph, type Subgraph } from "@hkhealth/subgraph-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createErrorFormatter } from "../src/format-error.js";
-import { buildAllSubgraphs } from "../src/subgraphs.js";
+import { createErrorFormatter } from "../src/errors/format-error.js";
+import { buildAllSubgraphs } from "../src/subgraphs/subgraphs.js";
 import { createScratchDatabase, type ScratchDatabase } from "./scratch-database.js";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy.js";
 import { startTestGateway, type TestGateway } from "./test-gateway.js";

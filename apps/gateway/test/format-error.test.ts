@@ -1,7 +1,7 @@
 import { QueryCancelledError, RecordQueryError } from "@hkhealth/store";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { describe, expect, it } from "vitest";
-import { createErrorFormatter } from "../src/format-error.js";
+import { createErrorFormatter } from "../src/errors/format-error.js";
 import { capturedLogger } from "./test-gateway.js";
 
 // How errors reach a client, in memory: each wrapped as the gateway sees it (a subgraph's

@@ -1,6 +1,6 @@
 import type { Store } from "@hkhealth/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMetrics, MAX_OPERATION_LABELS } from "../src/metrics.js";
+import { createMetrics, MAX_OPERATION_LABELS } from "../src/observability/metrics.js";
 import { capturedLogger, startTestGateway, storeWithPlan, type TestGateway } from "./test-gateway.js";
 
 let store: Store;

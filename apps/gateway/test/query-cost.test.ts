@@ -1,6 +1,6 @@
 import { buildSchema, Kind, parse, type OperationDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
-import { estimateCost } from "../src/query-cost.js";
+import { estimateCost } from "../src/limits/query-cost.js";
 
 // The cost model on an inline schema of the graph's shape: no gateway, no database.
 

@@ -1,6 +1,6 @@
 import { buildSchema, parse, specifiedRules, validate } from "graphql";
 import { describe, expect, it } from "vitest";
-import { queryLimitProtections } from "../src/query-limits.js";
+import { queryLimitProtections } from "../src/limits/query-limits.js";
 import { settingsFrom } from "./test-gateway.js";
 
 // The validation rules of the limits, on an inline schema: no gateway, no database.

@@ -5,11 +5,11 @@ import type { Subgraph } from "@hkhealth/subgraph-kit";
 import { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ApolloServer } from "@apollo/server";
-import { costLimitPlugin } from "../src/cost-limit-plugin.js";
-import { memoryCostBudget, redisCostBudget } from "../src/cost-budget.js";
-import { silentLogger } from "../src/logger.js";
-import { createMetrics } from "../src/metrics.js";
-import { createRateLimiting, type ClientContext } from "../src/rate-limits.js";
+import { costLimitPlugin } from "../src/limits/cost-limit-plugin.js";
+import { memoryCostBudget, redisCostBudget } from "../src/rate-limits/cost-budget.js";
+import { silentLogger } from "../src/observability/logger.js";
+import { createMetrics } from "../src/observability/metrics.js";
+import { createRateLimiting, type ClientContext } from "../src/rate-limits/rate-limits.js";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy.js";
 import { capturedLogger, settingsFrom, startTestGateway, storeWithPlan, type TestGateway } from "./test-gateway.js";
 

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { afterEach, describe, expect, it } from "vitest";
-import { RemoteSubgraph } from "../src/remote-subgraph.js";
+import { RemoteSubgraph } from "../src/subgraphs/remote-subgraph.js";
 
 const fetchOf = (query: string) => ({ kind: "health check", request: { query }, context: {} }) as unknown as GraphQLDataSourceProcessOptions;
 

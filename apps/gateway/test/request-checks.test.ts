@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { GraphQLError, parse } from "graphql";
 import { describe, expect, it } from "vitest";
-import { clientErrorAnswer } from "../src/client-errors.js";
-import { documentRefusal } from "../src/document-size.js";
-import { createErrorFormatter } from "../src/format-error.js";
-import { measureFragmentSpreads } from "../src/fragment-spreads.js";
-import { unresolvedOperationMessage } from "../src/operation-resolution-plugin.js";
-import { persistedQueryProblem } from "../src/persisted-query.js";
-import { jsonDepth } from "../src/variable-depth.js";
+import { clientErrorAnswer } from "../src/http/client-errors.js";
+import { documentRefusal } from "../src/limits/document-size.js";
+import { createErrorFormatter } from "../src/errors/format-error.js";
+import { measureFragmentSpreads } from "../src/limits/fragment-spreads.js";
+import { unresolvedOperationMessage } from "../src/checks/operation-resolution-plugin.js";
+import { persistedQueryProblem } from "../src/checks/persisted-query.js";
+import { jsonDepth } from "../src/limits/variable-depth.js";
 import { deepJson, multipliedFragments } from "./abusive-requests.js";
 import { settingsFrom } from "./test-gateway.js";
 

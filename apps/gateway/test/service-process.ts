@@ -22,10 +22,10 @@ function serviceEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { ...process.env, TSX_TSCONFIG_PATH: resolve(gatewayDir, "../../tsconfig.json"), HOST: "127.0.0.1", LOG_LEVEL: "info", ...env };
 }
 
-/** Runs `src/<script>` to its end, as the CLI does, and returns its exit code and output. */
+/** Runs `src/entry/<script>` to its end, as the CLI does, and returns its exit code and output. */
 export function runCommand(script: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@hkhealth/source", `src/${script}`], {
+    const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@hkhealth/source", `src/entry/${script}`], {
       cwd: gatewayDir,
       env: serviceEnv(env),
       stdio: ["ignore", "pipe", "pipe"],
@@ -42,7 +42,7 @@ export function runCommand(script: string, env: Record<string, string>): Promise
 const readyAtUrl = (line: Record<string, any>) => typeof line.url === "string" && /ready at/.test(String(line.msg));
 
 /**
- * Runs `src/<script>` as the CLI does (node --import tsx, from source) with the environment
+ * Runs `src/entry/<script>` as the CLI does (node --import tsx, from source) with the environment
  * given on top of this one, and waits for its "… ready at <url>" log line (or the line `ready` matches).
  */
 export async function startService(
@@ -52,7 +52,7 @@ export async function startService(
   readyTimeoutMs = 90_000,
   ready: (line: Record<string, any>) => boolean = readyAtUrl,
 ): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@hkhealth/source", `src/${script}`, ...args], {
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@hkhealth/source", `src/entry/${script}`, ...args], {
     cwd: gatewayDir,
     env: serviceEnv(env),
     stdio: ["ignore", "pipe", "pipe"],

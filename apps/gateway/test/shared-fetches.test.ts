@@ -1,11 +1,11 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { buildSchema, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { InProcessSubgraph } from "../src/in-process-subgraph.js";
-import { SharedFetches, type SubgraphResponse } from "../src/shared-fetches.js";
+import { InProcessSubgraph } from "../src/subgraphs/in-process-subgraph.js";
+import { SharedFetches, type SubgraphResponse } from "../src/subgraphs/shared-fetches.js";
 import { currentQuerySignal, withQuerySignal } from "@hkhealth/store";
 import { createContext } from "@hkhealth/subgraph-kit";
-import { buildAllSubgraphs } from "../src/subgraphs.js";
+import { buildAllSubgraphs } from "../src/subgraphs/subgraphs.js";
 import { startHarness, type Harness } from "./harness.js";
 import { startTestGateway } from "./test-gateway.js";
 

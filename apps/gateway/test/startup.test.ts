@@ -8,7 +8,7 @@ function runMain(env: Record<string, string>): Promise<{ code: number | null; st
   return new Promise((done) => {
     const child = spawn(
       process.execPath,
-      ["--import", "tsx", "--conditions=@hkhealth/source", "src/main.ts"],
+      ["--import", "tsx", "--conditions=@hkhealth/source", "src/entry/main.ts"],
       { cwd: gatewayDir, env: { ...process.env, TSX_TSCONFIG_PATH: resolve(gatewayDir, "../../tsconfig.json"), ...env } },
     );
     let stdout = "";

@@ -4,7 +4,7 @@ import { createStore, loadCatalogue, type Store } from "@hkhealth/store";
 import { serveSubgraph, type ServedSubgraph, type Subgraph } from "@hkhealth/subgraph-kit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildAllSubgraphs } from "../src/subgraphs.js";
+import { buildAllSubgraphs } from "../src/subgraphs/subgraphs.js";
 import { createScratchDatabase, type ScratchDatabase } from "./scratch-database.js";
 import { startTestGateway, type TestGateway } from "./test-gateway.js";
 

@@ -5,8 +5,8 @@ import { createTestStore } from "@hkhealth/store/testing";
 import type { Subgraph } from "@hkhealth/subgraph-kit";
 import type { Logger } from "pino";
 import { startGateway, type RunningGateway } from "../src/gateway.js";
-import { createLogger } from "../src/logger.js";
-import { buildAllSubgraphs } from "../src/subgraphs.js";
+import { createLogger } from "../src/observability/logger.js";
+import { buildAllSubgraphs } from "../src/subgraphs/subgraphs.js";
 import { gatewaySettings, type GatewaySettings } from "../src/settings.js";
 import type { GraphQLResponse } from "./harness.js";
 

@@ -3,7 +3,7 @@ import { context, propagation, trace } from "@opentelemetry/api";
 import { readEnvironment } from "@hkhealth/config";
 import type { Store } from "@hkhealth/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serviceNameOf, startTracing, tracingRegistered } from "../src/tracing.js";
+import { serviceNameOf, startTracing, tracingRegistered } from "../src/observability/tracing.js";
 import { startTestGateway, storeWithPlan, type TestGateway } from "./test-gateway.js";
 
 interface Exported {

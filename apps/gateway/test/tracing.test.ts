@@ -3,9 +3,10 @@ import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from "@o
 import type { Store } from "@hkhealth/store";
 import { serveSubgraph, type ServedSubgraph, type Subgraph } from "@hkhealth/subgraph-kit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { operationSpanPlugin, REQUEST_ID_ATTRIBUTE, traceRequests } from "../src/request-spans.js";
-import { SUBGRAPH_ATTRIBUTE } from "../src/subgraph-fetch-spans.js";
-import { registerTracing, type Tracing } from "../src/tracing.js";
+import { REQUEST_ID_ATTRIBUTE } from "../src/observability/request-id.js";
+import { operationSpanPlugin, traceRequests } from "../src/observability/request-spans.js";
+import { SUBGRAPH_ATTRIBUTE } from "../src/subgraphs/subgraph-fetch-spans.js";
+import { registerTracing, type Tracing } from "../src/observability/tracing.js";
 import { startTestGateway, storeWithPlan, type TestGateway } from "./test-gateway.js";
 
 // One query crossing two subgraphs (the plan's dataset, the records subgraph's fields of it),
