@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
+  entryPoints as entryPointNames,
   readBackfillEnvironment,
   readBenchEnvironment,
   readGatewayEnvironment,
@@ -9,6 +12,7 @@ import {
   readSubgraphServiceEnvironment,
   readSyncEnvironment,
   readSyncWorkerEnvironment,
+  variablesReadBy,
 } from "../src/env.js";
 
 /** A value each variable refuses, and the message that names it. */
@@ -118,5 +122,22 @@ describe("each entry point's environment", () => {
     expect(() => readIngestEnvironment({ DATABASE_URL: "mysql://db", INGEST_MAX_NESTING: "deep", CORS_ORIGINS: "not a url" })).toThrow(
       /^Invalid environment: DATABASE_URL: must start with postgres:\/\/ or postgresql:\/\/; INGEST_MAX_NESTING: [^;]*$/,
     );
+  });
+});
+
+describe("the README's settings tables", () => {
+  const readme = readFileSync(fileURLToPath(new URL("../../../README.md", import.meta.url)), "utf8");
+  /** Each row of a table with a "read by" column: the variable, and the entry points named. */
+  const rows = new Map(
+    [...readme.matchAll(/^\| `([A-Z0-9_]+)` \| [^|]* \| ([^|]*) \| /gm)].map(([, name = "", readBy = ""]) => [
+      name,
+      readBy.trim() === "all" ? [...entryPointNames] : [...readBy.matchAll(/`([^`]+)`/g)].map(([, entryPoint]) => entryPoint),
+    ]),
+  );
+
+  it("say which entry points read each variable, as their schemas do", () => {
+    const fromSchemas = new Map<string, string[]>();
+    for (const entryPoint of entryPointNames) for (const name of variablesReadBy(entryPoint)) fromSchemas.set(name, [...(fromSchemas.get(name) ?? []), entryPoint]);
+    expect(Object.fromEntries(rows)).toEqual(Object.fromEntries(fromSchemas));
   });
 });

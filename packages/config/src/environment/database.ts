@@ -25,8 +25,7 @@ export const statementTimeout = {
   STATEMENT_TIMEOUT_MS: count(5_000, 0, 3_600_000),
 };
 
-const databaseSchema = z.object(database);
-export type DatabaseEnvironment = z.output<typeof databaseSchema>;
+export type DatabaseEnvironment = z.output<z.ZodObject<typeof database>>;
 export type StatementTimeoutEnvironment = z.output<z.ZodObject<typeof statementTimeout>>;
 
 /** The store settings of an environment, as `createStore` takes them. */

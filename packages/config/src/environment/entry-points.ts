@@ -8,57 +8,67 @@ import { environmentReader } from "./read.js";
 import { backfill, ingestLimits, sources, syncChecks, syncSchedule, syncSwitch } from "./sources.js";
 import { gatewaySubgraphs, subgraphService } from "./subgraphs.js";
 import { tracing } from "./tracing.js";
-import { port } from "./values.js";
+import { port, type DefaultsContext } from "./values.js";
 
-/** `pnpm start`: the gateway, its subgraphs in process, and the sync scheduler (which ingests). */
-export const readGatewayEnvironment = environmentReader((context) =>
-  costBudgetFitsOneOperation(
-    z.object({
-      ...database,
-      ...statementTimeout,
-      ...logging(context),
-      ...graphqlServer,
-      ...publicServer,
-      ...shutdown,
-      ...queryLimits,
-      ...rateLimits,
-      ...gatewaySubgraphs,
-      ...tracing,
-      ...syncSwitch(context),
-      ...sources,
-      ...syncChecks,
-      ...syncSchedule,
-      ...ingestLimits,
-    }),
-  ),
-);
+/** By the `pnpm` command that starts each entry point. */
+const schemas = {
+  /** `pnpm start`: the gateway, its subgraphs in process, and the sync scheduler (which ingests). */
+  start: (context: DefaultsContext) =>
+    z
+      .object({
+        ...database,
+        ...statementTimeout,
+        ...logging(context),
+        ...graphqlServer,
+        ...publicServer,
+        ...shutdown,
+        ...queryLimits,
+        ...rateLimits,
+        ...gatewaySubgraphs,
+        ...tracing,
+        ...syncSwitch(context),
+        ...sources,
+        ...syncChecks,
+        ...syncSchedule,
+        ...ingestLimits,
+      })
+      .refine(costBudgetFitsOneOperation.check, costBudgetFitsOneOperation.options),
+  /** `pnpm start:subgraph <name>`: one subgraph as its own service. */
+  "start:subgraph": (context: DefaultsContext) =>
+    z.object({ ...database, ...statementTimeout, ...logging(context), ...graphqlServer, ...subgraphService, ...shutdown, ...tracing }),
+  /** `pnpm prepare:database`: migrations and the plan. */
+  "prepare:database": () => z.object(database),
+  /** `pnpm start:sync`: the scheduler alone. */
+  "start:sync": (context: DefaultsContext) =>
+    z.object({ ...database, ...logging(context), ...shutdown, ...sources, ...syncChecks, ...syncSchedule, ...ingestLimits }),
+  /** `pnpm ingest`. */
+  ingest: () => z.object({ ...database, ...ingestLimits }),
+  /** `pnpm sync`: every distribution once. */
+  sync: () => z.object({ ...database, ...sources, ...syncChecks, ...ingestLimits }),
+  /** `pnpm backfill`. */
+  backfill: () => z.object({ ...database, ...sources, ...backfill, ...ingestLimits }),
+  /** `pnpm bench` and the servers it starts of its own (the gateway's and subgraphs' read theirs). */
+  bench: () => z.object({ ...database, PORT: port.optional() }),
+};
 
-/** `pnpm start:subgraph <name>`: one subgraph as its own service. */
-export const readSubgraphServiceEnvironment = environmentReader((context) =>
-  z.object({ ...database, ...statementTimeout, ...logging(context), ...graphqlServer, ...subgraphService, ...shutdown, ...tracing }),
-);
+export type EntryPoint = keyof typeof schemas;
 
-/** `pnpm prepare:database`: migrations and the plan. */
-export const readPrepareDatabaseEnvironment = environmentReader(() => z.object(database));
+export const entryPoints = Object.keys(schemas) as EntryPoint[];
 
-/** `pnpm start:sync`: the scheduler alone. */
-export const readSyncWorkerEnvironment = environmentReader((context) =>
-  z.object({ ...database, ...logging(context), ...shutdown, ...sources, ...syncChecks, ...syncSchedule, ...ingestLimits }),
-);
+/** The variables an entry point reads (the README's settings tables say the same). */
+export function variablesReadBy(entryPoint: EntryPoint): string[] {
+  return Object.keys(schemas[entryPoint]({ quiet: false }).shape);
+}
 
-/** `pnpm ingest`. */
-export const readIngestEnvironment = environmentReader(() => z.object({ ...database, ...ingestLimits }));
-
-/** `pnpm sync`: every distribution once. */
-export const readSyncEnvironment = environmentReader(() => z.object({ ...database, ...sources, ...syncChecks, ...ingestLimits }));
-
-/** `pnpm backfill`. */
-export const readBackfillEnvironment = environmentReader(() => z.object({ ...database, ...sources, ...backfill, ...ingestLimits }));
-
-/** `pnpm bench` and the servers it starts of its own (the gateway's and subgraphs' read theirs). */
-export const readBenchEnvironment = environmentReader(() => z.object({ ...database, PORT: port.optional() }));
-
-/** The ingest's limits alone: what @hkhealth/ingest reads wherever it runs. */
+export const readGatewayEnvironment = environmentReader(schemas.start);
+export const readSubgraphServiceEnvironment = environmentReader(schemas["start:subgraph"]);
+export const readPrepareDatabaseEnvironment = environmentReader(schemas["prepare:database"]);
+export const readSyncWorkerEnvironment = environmentReader(schemas["start:sync"]);
+export const readIngestEnvironment = environmentReader(schemas.ingest);
+export const readSyncEnvironment = environmentReader(schemas.sync);
+export const readBackfillEnvironment = environmentReader(schemas.backfill);
+export const readBenchEnvironment = environmentReader(schemas.bench);
+/** The ingest's limits alone: what @hkhealth/ingest reads wherever it runs (each entry point that ingests validates them too). */
 export const readIngestLimitsEnvironment = environmentReader(() => z.object(ingestLimits));
 
 export type GatewayEnvironment = ReturnType<typeof readGatewayEnvironment>;

@@ -70,9 +70,8 @@ export const rateLimits = {
  * RATE_LIMIT_COST must be 0 or at least MAX_COST: otherwise an operation MAX_COST allows could
  * never fit in the budget, however long it waited. For a schema that reads both.
  */
-export function costBudgetFitsOneOperation<T extends { readonly RATE_LIMIT_COST: number; readonly MAX_COST: number }>(schema: z.ZodType<T>) {
-  return schema.refine((environment) => environment.RATE_LIMIT_COST === 0 || environment.RATE_LIMIT_COST >= environment.MAX_COST, {
-    path: ["RATE_LIMIT_COST"],
-    message: "must be 0 (off) or at least MAX_COST",
-  });
-}
+export const costBudgetFitsOneOperation = {
+  check: (environment: { readonly RATE_LIMIT_COST: number; readonly MAX_COST: number }) =>
+    environment.RATE_LIMIT_COST === 0 || environment.RATE_LIMIT_COST >= environment.MAX_COST,
+  options: { path: ["RATE_LIMIT_COST"], message: "must be 0 (off) or at least MAX_COST" },
+};
