@@ -7,6 +7,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
+import { readBenchEnvironment } from "@hkhealth/config";
 import { buildAllSubgraphs, composeSupergraph } from "@hkhealth/gateway";
 import { createStore, type Store } from "@hkhealth/store";
 import { benchDir, stopAllServers, tail } from "./children.js";
@@ -262,8 +263,12 @@ async function main(options: BenchOptions): Promise<void> {
 
 let options: BenchOptions | undefined;
 try {
-  options = parseOptions(process.argv.slice(2).filter((argument) => argument !== "--"), process.env);
+  options = parseOptions(process.argv.slice(2).filter((argument) => argument !== "--"), readBenchEnvironment());
 } catch (error) {
+  if (error instanceof Error && error.message.startsWith("Invalid environment")) {
+    console.error(error.message);
+    process.exit(1);
+  }
   if (!(error instanceof UsageError) && !(error instanceof TypeError)) throw error;
   console.error(`${error.message}\n\n${usage}`);
   process.exit(2);

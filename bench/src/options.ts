@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import type { BenchEnvironment } from "@hkhealth/config";
 import { isScaleName, scales, type LoadSettings, type Scale } from "./scales.js";
 
 export const configurationNames = [
@@ -56,7 +57,7 @@ function positiveNumber(name: string, value: string | undefined, fallback: numbe
 }
 
 /** Reads the command line; throws UsageError on a mistake, returns undefined for --help. */
-export function parseOptions(args: readonly string[], environment: NodeJS.ProcessEnv): BenchOptions | undefined {
+export function parseOptions(args: readonly string[], environment: Pick<BenchEnvironment, "DATABASE_URL">): BenchOptions | undefined {
   const { values } = parseArgs({
     args: [...args],
     options: {
@@ -93,7 +94,7 @@ export function parseOptions(args: readonly string[], environment: NodeJS.Proces
       roundSeconds: positiveNumber("round-seconds", values["round-seconds"], scale.load.roundSeconds),
     },
     seed: Math.round(positiveNumber("seed", values.seed, 20_240_601)),
-    serverUrl: values["database-url"] ?? (environment.DATABASE_URL || undefined),
+    serverUrl: values["database-url"] ?? environment.DATABASE_URL,
     databaseName: values.database,
     poolSize: Math.round(positiveNumber("pool-size", values["pool-size"], 10)),
     configurations: configurations as ConfigurationName[],

@@ -1,4 +1,4 @@
-import { readEnvironment, type Environment } from "@hkhealth/config";
+import { readGatewayEnvironment, type GatewayEnvironment } from "@hkhealth/config";
 
 /** What one request may ask for; each is named in errors by its environment variable. */
 export interface QueryLimits {
@@ -54,7 +54,7 @@ export interface GatewaySettings {
   readonly maxFilterLength: number;
 }
 
-export function gatewaySettings(environment: Environment): GatewaySettings {
+export function gatewaySettings(environment: GatewayEnvironment): GatewaySettings {
   return {
     limits: {
       MAX_DEPTH: environment.MAX_DEPTH,
@@ -94,4 +94,4 @@ export function gatewaySettings(environment: Environment): GatewaySettings {
 }
 
 /** Every setting at its default: what an environment that sets nothing gives. */
-export const defaultGatewaySettings: GatewaySettings = gatewaySettings(readEnvironment({}));
+export const defaultGatewaySettings: GatewaySettings = gatewaySettings(readGatewayEnvironment({}));

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readEnvironment } from "@hkhealth/config";
+import { readGatewayEnvironment } from "@hkhealth/config";
 import type { Store } from "@hkhealth/store";
 import type { Subgraph } from "@hkhealth/subgraph-kit";
 import { Redis } from "ioredis";
@@ -235,18 +235,18 @@ describe("Redis down", () => {
 
 describe("the settings", () => {
   it("reads TRUST_PROXY as false, a hop count or addresses, and refuses trusting every proxy", () => {
-    expect(readEnvironment({}).TRUST_PROXY).toBe(false);
-    expect(readEnvironment({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
-    expect(readEnvironment({ TRUST_PROXY: "loopback, 10.0.0.0/8,fd00::1" }).TRUST_PROXY).toEqual(["loopback", "10.0.0.0/8", "fd00::1"]);
-    expect(() => readEnvironment({ TRUST_PROXY: "true" })).toThrow(/^Invalid environment: TRUST_PROXY: trusting every proxy/);
-    expect(() => readEnvironment({ TRUST_PROXY: "10.0.0.0/40" })).toThrow(/TRUST_PROXY: "10.0.0.0\/40" is not a hop count/);
-    expect(() => readEnvironment({ TRUST_PROXY: "proxy.example" })).toThrow(/TRUST_PROXY: "proxy.example"/);
+    expect(readGatewayEnvironment({}).TRUST_PROXY).toBe(false);
+    expect(readGatewayEnvironment({ TRUST_PROXY: "2" }).TRUST_PROXY).toBe(2);
+    expect(readGatewayEnvironment({ TRUST_PROXY: "loopback, 10.0.0.0/8,fd00::1" }).TRUST_PROXY).toEqual(["loopback", "10.0.0.0/8", "fd00::1"]);
+    expect(() => readGatewayEnvironment({ TRUST_PROXY: "true" })).toThrow(/^Invalid environment: TRUST_PROXY: trusting every proxy/);
+    expect(() => readGatewayEnvironment({ TRUST_PROXY: "10.0.0.0/40" })).toThrow(/TRUST_PROXY: "10.0.0.0\/40" is not a hop count/);
+    expect(() => readGatewayEnvironment({ TRUST_PROXY: "proxy.example" })).toThrow(/TRUST_PROXY: "proxy.example"/);
   });
 
   it("refuses a cost budget below MAX_COST (an operation allowed could never fit) and a REDIS_URL that is not redis://", () => {
-    expect(() => readEnvironment({ RATE_LIMIT_COST: "100", MAX_COST: "200" })).toThrow(/RATE_LIMIT_COST: must be 0 \(off\) or at least MAX_COST/);
-    expect(readEnvironment({ RATE_LIMIT_COST: "0" }).RATE_LIMIT_COST).toBe(0);
-    expect(() => readEnvironment({ REDIS_URL: "http://127.0.0.1:6379" })).toThrow(/REDIS_URL: must start with redis:\/\//);
-    expect(readEnvironment({})).toMatchObject({ RATE_LIMIT_REQUESTS: 600, RATE_LIMIT_COST: 200_000, RATE_LIMIT_WINDOW_MS: 60_000 });
+    expect(() => readGatewayEnvironment({ RATE_LIMIT_COST: "100", MAX_COST: "200" })).toThrow(/RATE_LIMIT_COST: must be 0 \(off\) or at least MAX_COST/);
+    expect(readGatewayEnvironment({ RATE_LIMIT_COST: "0" }).RATE_LIMIT_COST).toBe(0);
+    expect(() => readGatewayEnvironment({ REDIS_URL: "http://127.0.0.1:6379" })).toThrow(/REDIS_URL: must start with redis:\/\//);
+    expect(readGatewayEnvironment({})).toMatchObject({ RATE_LIMIT_REQUESTS: 600, RATE_LIMIT_COST: 200_000, RATE_LIMIT_WINDOW_MS: 60_000 });
   });
 });

@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import { readEnvironment } from "@hkhealth/config";
+import { readGatewayEnvironment } from "@hkhealth/config";
 import { loadCatalogue, type Store } from "@hkhealth/store";
 import { createTestStore } from "@hkhealth/store/testing";
 import type { Subgraph } from "@hkhealth/subgraph-kit";
@@ -15,7 +15,7 @@ import type { GraphQLResponse } from "./harness.js";
  * production), rate limits off unless they are among them: a test sends bursts from one address.
  */
 export function settingsFrom(variables: Record<string, string> = {}): GatewaySettings {
-  return gatewaySettings(readEnvironment({ RATE_LIMIT_REQUESTS: "0", RATE_LIMIT_COST: "0", ...variables }));
+  return gatewaySettings(readGatewayEnvironment({ RATE_LIMIT_REQUESTS: "0", RATE_LIMIT_COST: "0", ...variables }));
 }
 
 /** A pino logger whose lines the test can read. */

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { context, propagation, trace } from "@opentelemetry/api";
-import { readEnvironment } from "@hkhealth/config";
+import { readGatewayEnvironment, readSubgraphServiceEnvironment } from "@hkhealth/config";
 import type { Store } from "@hkhealth/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serviceNameOf, startTracing, tracingRegistered } from "../src/observability/tracing.js";
@@ -30,19 +30,19 @@ async function startCollector(): Promise<{ server: Server; endpoint: string; exp
 
 describe("tracing settings", () => {
   it("starts no SDK without OTEL_EXPORTER_OTLP_ENDPOINT", () => {
-    expect(startTracing(readEnvironment({}), "hkhealth-gateway")).toBeUndefined();
+    expect(startTracing(readGatewayEnvironment({}), "hkhealth-gateway")).toBeUndefined();
     expect(tracingRegistered()).toBe(false);
   });
 
   it("refuses an endpoint that is not an http(s) URL, naming the variable", () => {
-    expect(() => readEnvironment({ OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" })).toThrow(
+    expect(() => readGatewayEnvironment({ OTEL_EXPORTER_OTLP_ENDPOINT: "collector:4318" })).toThrow(
       "Invalid environment: OTEL_EXPORTER_OTLP_ENDPOINT: must be an http(s):// URL such as http://collector:4318",
     );
   });
 
   it("names the service OTEL_SERVICE_NAME, or the process's own name", () => {
-    expect(serviceNameOf(readEnvironment({}), "hkhealth-subgraph-plan")).toBe("hkhealth-subgraph-plan");
-    expect(serviceNameOf(readEnvironment({ OTEL_SERVICE_NAME: "health-api" }), "hkhealth-gateway")).toBe("health-api");
+    expect(serviceNameOf(readSubgraphServiceEnvironment({}), "hkhealth-subgraph-plan")).toBe("hkhealth-subgraph-plan");
+    expect(serviceNameOf(readGatewayEnvironment({ OTEL_SERVICE_NAME: "health-api" }), "hkhealth-gateway")).toBe("health-api");
   });
 });
 
@@ -66,7 +66,7 @@ describe("OTLP export", () => {
   });
 
   it("sends the spans of a request to the collector at OTEL_EXPORTER_OTLP_ENDPOINT/v1/traces", async () => {
-    const tracing = startTracing(readEnvironment({ OTEL_EXPORTER_OTLP_ENDPOINT: `${collector.endpoint}/` }), "hkhealth-gateway");
+    const tracing = startTracing(readGatewayEnvironment({ OTEL_EXPORTER_OTLP_ENDPOINT: `${collector.endpoint}/` }), "hkhealth-gateway");
     expect(tracing).toBeDefined();
     const response = await gateway.post(`query AgencyCodes { agencies { code } }`, { headers: { "x-request-id": "otlp-export-1" } });
     expect(response.status).toBe(200);

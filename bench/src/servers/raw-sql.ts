@@ -6,7 +6,7 @@ import { createServer } from "node:http";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import pg from "pg";
-import { listenPort, poolSize, stopOnSignal } from "./environment.js";
+import { environment, listenPort, stopOnSignal } from "./environment.js";
 
 interface Statement {
   readonly sql: string;
@@ -18,12 +18,12 @@ const statements = JSON.parse(readFileSync(process.env.BENCH_FLOOR_STATEMENTS ??
 type Run = (statement: Statement) => Promise<unknown[]>;
 let run: Run;
 let close: () => Promise<void>;
-if (process.env.DATABASE_URL) {
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: poolSize() });
+if (environment.DATABASE_URL) {
+  const pool = new pg.Pool({ connectionString: environment.DATABASE_URL, max: environment.DATABASE_POOL_SIZE });
   run = async ({ sql, params }) => (await pool.query(sql, params)).rows;
   close = () => pool.end();
 } else {
-  const db = await PGlite.create(process.env.PGLITE_DATA_DIR, { extensions: { pg_trgm } });
+  const db = await PGlite.create(environment.PGLITE_DATA_DIR, { extensions: { pg_trgm } });
   run = async ({ sql, params }) => (await db.query(sql, params)).rows;
   close = () => db.close();
 }

@@ -4,6 +4,7 @@
  * Exit status: 0 done, 1 bad input or no database (one line saying why), 2 bad arguments,
  * 130 interrupted (Ctrl-C) before the ingest committed: rolled back, one line saying so.
  */
+import { readIngestEnvironment } from "@hkhealth/config";
 import { parseCommand, usage, UsageError } from "./cli/arguments.js";
 import { INTERRUPTED_STATUS, runCommandLine } from "./cli/command-line.js";
 import { runCommand } from "./cli/run.js";
@@ -13,6 +14,7 @@ import { IngestError, IngestInterrupted } from "./errors.js";
 const userDir = process.env["INIT_CWD"] ?? process.cwd();
 
 await runCommandLine({
+  readEnvironment: () => readIngestEnvironment(),
   usage,
   parse: (args) => {
     const command = parseCommand(args);

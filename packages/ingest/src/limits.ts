@@ -1,4 +1,4 @@
-import { readEnvironment } from "@hkhealth/config";
+import { readIngestLimitsEnvironment } from "@hkhealth/config";
 
 /** How large one file the ingest reads may be, part by part; past a limit the file is refused, naming it. */
 export interface IngestLimits {
@@ -12,7 +12,7 @@ export interface IngestLimits {
 
 /** The limits the environment sets, with their defaults from @hkhealth/config; `overrides` win. */
 export function ingestLimits(overrides: Partial<IngestLimits> = {}): IngestLimits {
-  const environment = readEnvironment();
+  const environment = readIngestLimitsEnvironment();
   return {
     maxRecordCharacters: environment.INGEST_MAX_RECORD_CHARACTERS,
     maxDocumentBytes: environment.INGEST_MAX_DOCUMENT_BYTES,

@@ -25,6 +25,14 @@ describe("pnpm ingest", { timeout: 180_000 }, () => {
     });
   });
 
+  it("is not stopped by a bad value of a variable it does not read (the gateway's), but is by one of its own", async () => {
+    const gatewayOnly = { CORS_ORIGINS: "not a url", RATE_LIMIT_COST: "100", SUBGRAPH_URLS: "plan" };
+    const outcome = await runIngestCli({ dataDir }, ["ha-aed-waiting-time", "aed-snapshot-0445.json"], gatewayOnly);
+    expect(outcome).toMatchObject({ status: 0, stderr: "", stdout: expect.stringMatching(/^ingested \d+ records into ha-aed-waiting-time from /) });
+    const refused = await runIngestCli({ dataDir }, ["ha-aed-waiting-time", "aed-snapshot-0445.json"], { ...gatewayOnly, INGEST_MAX_NESTING: "deep" });
+    expect(refused).toEqual({ status: 1, stdout: "", stderr: expect.stringMatching(/^Invalid environment: INGEST_MAX_NESTING: [^\n]*\n$/) });
+  });
+
   it("exits 1 with one line naming the file, the line and the field of bad input", async () => {
     const outcome = await ingestCli("hb-covid19-vaccination-by-age", "vaccination-bad-sex.csv", "--format", "csv");
     expect(outcome).toEqual({

@@ -1,4 +1,4 @@
-import { graphStoreOptions, readEnvironment } from "@hkhealth/config";
+import { graphStoreOptions, readGatewayEnvironment } from "@hkhealth/config";
 import { createStore, loadCatalogue } from "@hkhealth/store";
 import { startGateway } from "../gateway.js";
 import { createLogger } from "../observability/logger.js";
@@ -11,7 +11,7 @@ import { checkSubgraphUrls } from "../subgraphs/subgraph-urls.js";
 import { startTracing } from "../observability/tracing.js";
 
 async function main(): Promise<void> {
-  const environment = readEnvironment();
+  const environment = readGatewayEnvironment();
   const logger = createLogger(environment.LOG_LEVEL, "gateway");
   const tracing = startTracing(environment, "hkhealth-gateway");
   const subgraphs = await buildAllSubgraphs();

@@ -1,11 +1,11 @@
 // `pnpm prepare:database`: applies the migrations and loads the plan, then exits. Run it once
 // (a deploy step) before starting subgraph services on a PostgreSQL server: they share that
 // database and do not change it themselves. `pnpm start` does the same on its own start.
-import { readEnvironment, storeOptions } from "@hkhealth/config";
+import { readPrepareDatabaseEnvironment, storeOptions } from "@hkhealth/config";
 import { createStore, isStoreOpeningError, loadCatalogue } from "@hkhealth/store";
 
 async function main(): Promise<number> {
-  const environment = readEnvironment();
+  const environment = readPrepareDatabaseEnvironment();
   const store = await createStore(storeOptions(environment));
   try {
     const catalogue = await loadCatalogue(store.prisma);

@@ -1,6 +1,6 @@
 // `pnpm start:subgraph <name>`: one subgraph as its own HTTP service, for a gateway (ours with
 // SUBGRAPH_URLS, Apollo Router, Hive Gateway) to call. Port: SUBGRAPH_PORT, else the subgraph's own.
-import { graphStoreOptions, readEnvironment } from "@hkhealth/config";
+import { graphStoreOptions, readSubgraphServiceEnvironment } from "@hkhealth/config";
 import { createStore, isStoreOpeningError, loadCatalogue, type Store } from "@hkhealth/store";
 import { serveSubgraph } from "@hkhealth/subgraph-kit";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -35,7 +35,7 @@ async function main(name: string | undefined): Promise<number> {
     console.error(`Usage: pnpm start:subgraph <name>, with a name among: ${names.join(", ")}`);
     return 2;
   }
-  const environment = readEnvironment();
+  const environment = readSubgraphServiceEnvironment();
   const logger = createLogger(environment.LOG_LEVEL, `subgraph:${name}`);
   const tracing = startTracing(environment, `hkhealth-subgraph-${name}`);
   // Only the schema it serves: a fifth of the start time and memory of building all five.

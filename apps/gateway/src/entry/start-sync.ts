@@ -2,7 +2,7 @@
 // gateways run with SYNC=false). Several workers and gateways on one PostgreSQL server share the
 // work through DistributionSync's claims: each file is fetched once per period. SIGTERM ends the
 // checks running (rolled back after SHUTDOWN_GRACE_MS) and exits 0.
-import { readEnvironment, storeOptions } from "@hkhealth/config";
+import { readSyncWorkerEnvironment, storeOptions } from "@hkhealth/config";
 import { createStore, loadCatalogue } from "@hkhealth/store";
 import { createLogger } from "../observability/logger.js";
 import { exitOnStartFailure } from "./start-failure.js";
@@ -10,7 +10,7 @@ import { stopOnSignals } from "./shutdown.js";
 import { startSync } from "./sync.js";
 
 async function main(): Promise<void> {
-  const environment = readEnvironment();
+  const environment = readSyncWorkerEnvironment();
   const logger = createLogger(environment.LOG_LEVEL, "sync");
   // Ingests are not GraphQL requests: the store's statements keep no statement timeout.
   const store = await createStore(storeOptions(environment));

@@ -1,4 +1,4 @@
-import type { Environment } from "@hkhealth/config";
+import type { SyncSchedulerEnvironment } from "@hkhealth/config";
 import type { Store } from "@hkhealth/store";
 import { processOwner, startScheduler, type CheckOutcome, type Scheduler } from "@hkhealth/sync";
 import type { Logger } from "../observability/logger.js";
@@ -16,7 +16,7 @@ function logCheck(logger: Logger, outcome: CheckOutcome): void {
  * process's logger. Only the entry points start one (main.ts, start-sync.ts): never a gateway a
  * test builds with startGateway.
  */
-export function startSync(store: Store, environment: Environment, logger: Logger): Scheduler {
+export function startSync(store: Store, environment: SyncSchedulerEnvironment, logger: Logger): Scheduler {
   const owner = processOwner();
   logger.info({ owner, mirror: environment.SOURCES_MIRROR ?? null, concurrency: environment.SYNC_CONCURRENCY, tickMs: environment.SYNC_TICK_MS }, "sync: scheduler started");
   return startScheduler(store, {

@@ -1,4 +1,4 @@
-import type { Environment } from "@hkhealth/config";
+import type { TracingEnvironment } from "@hkhealth/config";
 import { trace, type Tracer } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
@@ -52,7 +52,7 @@ export function registerTracing(serviceName: string, spanProcessors: SpanProcess
  * no-op tracer stays in place and no span is ever made.
  */
 export function startTracing(
-  environment: Pick<Environment, "OTEL_EXPORTER_OTLP_ENDPOINT" | "OTEL_SERVICE_NAME">,
+  environment: TracingEnvironment,
   defaultServiceName: string,
 ): Tracing | undefined {
   const endpoint = environment.OTEL_EXPORTER_OTLP_ENDPOINT;
@@ -62,6 +62,6 @@ export function startTracing(
 }
 
 /** OTEL_SERVICE_NAME when set, the process's own name otherwise. */
-export function serviceNameOf(environment: Pick<Environment, "OTEL_SERVICE_NAME">, defaultServiceName: string): string {
+export function serviceNameOf(environment: Pick<TracingEnvironment, "OTEL_SERVICE_NAME">, defaultServiceName: string): string {
   return environment.OTEL_SERVICE_NAME ?? defaultServiceName;
 }

@@ -3,6 +3,7 @@
  * Exit status: 0 every version done, 1 a version failed or the run could not start (one line
  * saying why), 2 bad arguments, 130 stopped by Ctrl-C (what was done stays; run again to resume).
  */
+import { readBackfillEnvironment } from "@hkhealth/config";
 import { IngestError } from "@hkhealth/ingest";
 import { INTERRUPTED_STATUS, runCommandLine } from "@hkhealth/ingest/cli";
 import { loadCatalogue } from "@hkhealth/store";
@@ -15,6 +16,7 @@ import { RequestRate } from "./request-rate.js";
 
 // Ctrl-C stops the run between versions, or rolls back the one being written.
 await runCommandLine({
+  readEnvironment: () => readBackfillEnvironment(),
   usage: backfillUsage,
   parse: (args) => {
     const command = parseBackfillCommand(args);

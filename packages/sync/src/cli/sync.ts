@@ -3,6 +3,7 @@
  * Exit status: 0 done, 1 a distribution failed (or no database), 2 bad arguments,
  * 130 interrupted by Ctrl-C (the checks running rolled back).
  */
+import { readSyncEnvironment } from "@hkhealth/config";
 import { INTERRUPTED_STATUS, runCommandLine } from "@hkhealth/ingest/cli";
 import { loadCatalogue } from "@hkhealth/store";
 import { syncOnce } from "../run/sync-once.js";
@@ -12,6 +13,7 @@ import { outcomeLine } from "./outcome-line.js";
 import { progressBar, type ProgressBar } from "./progress-bar.js";
 
 await runCommandLine({
+  readEnvironment: () => readSyncEnvironment(),
   usage,
   // No dataset named: every one (undefined).
   parse: (args) => parseDatasetIds(args) ?? [],
