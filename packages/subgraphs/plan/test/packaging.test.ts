@@ -120,8 +120,13 @@ async function makeConsumer(): Promise<string> {
   await writeFile(join(project, "package.json"), JSON.stringify({ name: "another-team", private: true, type: "module", dependencies }));
   await writeFile(join(project, "pnpm-lock.yaml"), lockfile);
   // No install scripts: nothing may download engines; the store runs on WebAssembly. No network:
-  // everything comes from pnpm's store.
-  await run("pnpm", ["install", "--offline", "--frozen-lockfile", "--ignore-scripts", "--reporter=silent"], { cwd: project, maxBuffer: 64 * 1024 * 1024 });
+  // everything comes from the workspace's pnpm store, named (pnpm would otherwise pick a store of
+  // the scratch folder's own disk, empty, where the temporary folder is on another disk).
+  const storeDir = (await run("pnpm", ["store", "path"], { cwd: workspaceRoot })).stdout.trim();
+  await run("pnpm", ["install", "--offline", "--frozen-lockfile", "--ignore-scripts", "--reporter=silent", "--store-dir", storeDir], {
+    cwd: project,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return project;
 }
 
