@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import type { Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import { IngestError } from "../errors.js";
@@ -20,21 +21,38 @@ async function* readXlsxRows({ source, open, sheet }: ParseInput): AsyncGenerato
   // styles: "cache" is what lets exceljs tell a date cell from a number.
   const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, { styles: "cache", sharedStrings: "cache", hyperlinks: "ignore" });
   const wanted = () => sheet ?? sheetNames(workbook)[0];
+  // Stepped by hand rather than by for-await, which would close exceljs's reader on the way out.
+  const worksheets = guard.iterate(workbook);
   const seen: string[] = [];
+  let found = false;
   try {
-    for await (const worksheet of guard.iterate(workbook)) {
+    for (let step = await worksheets.next(); !step.done; step = await worksheets.next()) {
+      const worksheet = step.value;
       const name = (worksheet as { name?: string }).name ?? `sheet ${seen.length + 1}`;
       seen.push(name);
-      if (name !== (wanted() ?? name)) continue;
-      yield* sheetRows(source, name, guard.iterate(worksheet));
-      return;
+      if (name !== (wanted() ?? name)) {
+        discard(worksheet);
+        continue;
+      }
+      found = true;
+      try {
+        yield* sheetRows(source, name, guard.iterate(worksheet));
+      } finally {
+        discard(worksheet);
+      }
+      break;
     }
   } catch (error) {
     if (error instanceof IngestError || guard.isFileError(error)) throw error;
     throw new IngestError(source, `not a readable XLSX workbook (${(error as Error).message})`);
   } finally {
+    // Reading on to the end of the workbook (skipping what is left) lets exceljs delete the
+    // temporary files it spilled sheets into; stopping early would leave them until the process exits.
+    if (!guard.hasFailed) await finishWorkbook(worksheets);
+    else await worksheets.return(undefined);
     file.destroy();
   }
+  if (found) return;
   if (seen.length === 0) throw new IngestError(source, "not a readable XLSX workbook (it has no worksheets)");
   const names = sheetNames(workbook).length > 0 ? sheetNames(workbook) : seen;
   throw new IngestError(source, `no sheet named ${JSON.stringify(wanted())}; the sheets are: ${names.join(", ")}`);
@@ -56,6 +74,29 @@ async function* sheetRows(source: string, sheetName: string, rows: AsyncIterable
     if (beyondHeader !== -1) fail(`column ${beyondHeader + 1} has a value but the header names only ${header.length} columns`);
     const fields = Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ""]));
     yield { ordinal: ++ordinal, location, fields };
+  }
+}
+
+/**
+ * A worksheet that comes before the shared strings is spilled by exceljs to a temporary file and
+ * read back through a file stream, which exceljs deletes as soon as the next sheet is asked for:
+ * a stream left unread could then fail to open with nobody listening (an unhandled ENOENT).
+ * Closing it, with a listener, before going on prevents that. A sheet read straight from the zip
+ * has no stream of its own here; exceljs drains its entry.
+ */
+function discard(worksheet: ExcelJS.stream.xlsx.WorksheetReader): void {
+  const stream = (worksheet as unknown as { iterator?: unknown }).iterator;
+  if (!(stream instanceof EventEmitter) || !("destroy" in stream)) return;
+  stream.on("error", () => {});
+  (stream as Readable).destroy();
+}
+
+/** Skips the rest of an early-stopped workbook, so exceljs reaches the end and cleans up. */
+async function finishWorkbook(worksheets: AsyncGenerator<ExcelJS.stream.xlsx.WorksheetReader>): Promise<void> {
+  try {
+    for (let step = await worksheets.next(); !step.done; step = await worksheets.next()) discard(step.value);
+  } catch {
+    // A workbook that fails further on was already refused or is not read further: nothing to report.
   }
 }
 
@@ -111,6 +152,11 @@ class FileErrorGuard {
       });
     });
     this.failed.catch(() => {}); // raced below; not unhandled when nobody is waiting
+  }
+
+  /** Whether the file itself failed to read. */
+  get hasFailed(): boolean {
+    return this.error !== undefined;
   }
 
   isFileError(error: unknown): boolean {

@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseXlsx } from "../../src/formats/xlsx.js";
 import { failureOf, fileInput, fixture, readAll, startingWith } from "./read.js";
 
@@ -68,5 +71,54 @@ describe("parseXlsx", () => {
   it("passes on the error of a file that cannot be opened, instead of waiting forever", async () => {
     const path = fixture("missing.xlsx");
     await expect(readAll(parseXlsx, fileInput(path))).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  // Both fixtures put their worksheets before xl/sharedStrings.xml, so exceljs spills each sheet
+  // to a temporary file and deletes it only when asked for what comes next.
+  describe("temporary files of sheets that come before the shared strings", () => {
+    let scratch: string;
+    let tmpdirBefore: string | undefined;
+    beforeEach(() => {
+      tmpdirBefore = process.env.TMPDIR;
+      scratch = mkdtempSync(join(tmpdir(), "xlsx-spill-"));
+      process.env.TMPDIR = scratch; // read by os.tmpdir() at each call, so exceljs spills here
+    });
+    afterEach(() => {
+      if (tmpdirBefore === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmpdirBefore;
+      rmSync(scratch, { recursive: true, force: true });
+    });
+    // exceljs deletes a spilled sheet's file asynchronously once it moves on.
+    const spillsDeleted = () => vi.waitFor(() => expect(readdirSync(scratch)).toEqual([]), { timeout: 2000 });
+
+    it("are all gone after reading a sheet that is not the first", async () => {
+      const { rows } = await readAll(parseXlsx, fileInput(fixture("ha-clinics.xlsx"), { sheet: "Quota by district" }));
+      expect(rows).toHaveLength(2);
+      await spillsDeleted();
+    });
+
+    it("are all gone after reading only the first sheet", async () => {
+      await readAll(parseXlsx, fileInput(fixture("ha-clinics.xlsx")));
+      await spillsDeleted();
+    });
+
+    it("are all gone after a refused header", async () => {
+      await failureOf(readAll(parseXlsx, fileInput(fixture("duplicate-header.xlsx"))));
+      await spillsDeleted();
+    });
+
+    it("are all gone when the reader stops after one row", async () => {
+      const { rows } = await parseXlsx(fileInput(fixture("ha-clinics.xlsx")));
+      for await (const row of rows) {
+        expect(row.ordinal).toBe(1);
+        break;
+      }
+      await spillsDeleted();
+    });
+
+    it("are all gone after asking for a sheet that does not exist", async () => {
+      await failureOf(readAll(parseXlsx, fileInput(fixture("ha-clinics.xlsx"), { sheet: "Hospitals" })));
+      await spillsDeleted();
+    });
   });
 });
