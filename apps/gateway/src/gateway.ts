@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { Store } from "@hkhealth/store";
-import { cancelQueriesOnClose, createContext, gracefulStop, type GraphContext, type StopOutcome, type Subgraph, listenForGraphQL } from "@hkhealth/subgraph-kit";
+import { batchPerRequest, cancelQueriesOnClose, createContext, gracefulStop, type GraphContext, type StopOutcome, type Subgraph, listenForGraphQL } from "@hkhealth/subgraph-kit";
 import cors from "cors";
 import express from "express";
 import { disableApolloTelemetry } from "./subgraphs/apollo-telemetry.js";
@@ -178,6 +178,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     refuseBadPersistedQueries,
     ...(settings.allowBatchedRequests ? [refuseOversizedBatches(settings.limits)] : []),
     cancelQueriesOnClose,
+    batchPerRequest,
     bindObservation,
     traceRequests,
     expressMiddleware(apollo, {

@@ -61,6 +61,8 @@ describe("federation", () => {
   });
 });
 
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
 describe("SQL statements per request", () => {
   const pageQuery = `query Page($first: Int) {
     datasets(first: $first) {
@@ -68,14 +70,14 @@ describe("SQL statements per request", () => {
       edges { node { id title agency { code name } formats releases { id status description dataset { id title } } } }
     }
   }`;
-  // The same entities reached by several paths: DataLoader batches may coalesce differently
-  // with I/O timing, but never grow with the page.
-  const deepQuery = `query Deep($first: Int) {
-    datasets(first: $first) {
+  // The same entities reached by several paths, at different I/O moments: the request's loaders
+  // dispatch together once none of its statements is in flight (RequestStatements), so the
+  // batches, and the count, follow from the query's shape, not from which answer came first.
+  const deepFields = `datasets(first: $first) {
       edges { node { id agency { datasets { id } } releases { id dataset { id } } } }
     }
-    agencies { code profile { __typename } datasets { id releases { id } } }
-  }`;
+    agencies { code datasets { id releases { id } } }`;
+  const deepQuery = `query Deep($first: Int) { ${deepFields.replace("agencies { code", "agencies { code profile { __typename }")} }`;
 
   async function statementsFor(query: string, first: number): Promise<string[]> {
     const { result, statements } = await harness.store.sqlLog.record(() => harness.query(query, { first }));
@@ -91,14 +93,47 @@ describe("SQL statements per request", () => {
     expect(counts).toEqual([4, 4, 4]);
   });
 
-  it("stay bounded, whatever the page size, when a query reaches entities by several paths", async () => {
-    for (const first of [1, 5, 26]) {
-      const statements = await statementsFor(deepQuery, first);
-      // agencies, page (no count: totalCount is not asked for), agency by code, datasets by
-      // agency, releases by dataset (one batch per path at most): 5; two more allowed for batches
-      // split by I/O timing (5 to 7 seen on a busy machine). An N+1 would give 26 and more.
-      expect(statements.length, `first: ${first}`).toBeLessThanOrEqual(7);
+  it("would grow with the page without the loaders (positive control: the counter sees an N+1)", async () => {
+    const counts = [];
+    for (const first of [1, 5]) {
+      const { result, statements } = await harness.unbatched("plan", pageQuery, { first });
+      expect(result.errors).toBeUndefined();
+      const nodes = result.data!.datasets.edges.map((edge: any) => edge.node);
+      // count and page, then per dataset: its agency, its releases twice (formats and releases)
+      // and each release's dataset.
+      expect(statements).toHaveLength(2 + sum(nodes.map((node: any) => 3 + node.releases.length)));
+      counts.push(statements.length);
     }
+    expect(counts[1]).toBeGreaterThan(counts[0]! + 4 * 3);
+  });
+
+  it("are exact, and the same for a page of 1, 5 or 25, when a query reaches entities by several paths", async () => {
+    const counts = [];
+    for (const first of [1, 5, 25]) counts.push((await statementsFor(deepQuery, first)).length);
+    // Three rounds: the agencies and the page (no count: totalCount is not asked for); then
+    // datasets by agency, agencies by code and the page's releases, together; then the releases
+    // of the agencies' datasets the page did not hold. 2 + 3 + 1.
+    expect(counts).toEqual([6, 6, 6]);
+    // A page of all 26 holds every dataset: the third round's releases are all in the loader's
+    // cache already, so it sends nothing.
+    expect(await statementsFor(deepQuery, 26)).toHaveLength(5);
+  });
+
+  it("would grow with the page in that query without the loaders (positive control)", async () => {
+    const deep = `query Deep($first: Int) { ${deepFields} }`;
+    const counts = [];
+    for (const first of [1, 5]) {
+      const { result, statements } = await harness.unbatched("plan", deep, { first });
+      expect(result.errors).toBeUndefined();
+      const nodes = result.data!.datasets.edges.map((edge: any) => edge.node);
+      const agencies = result.data!.agencies;
+      // agencies and page; per dataset of the page: its agency, that agency's datasets, its
+      // releases and each one's dataset; per agency: its datasets, and each one's releases.
+      const expected = 2 + sum(nodes.map((node: any) => 3 + node.releases.length)) + sum(agencies.map((agency: any) => 1 + agency.datasets.length));
+      expect(statements).toHaveLength(expected);
+      counts.push(statements.length);
+    }
+    expect(counts[1]).toBeGreaterThan(counts[0]! + 4 * 3);
   });
 
   it("batch entity lookups: one statement for many datasets fetched by id", async () => {

@@ -1,4 +1,6 @@
 import type { Store } from "@hkhealth/store";
+import { createContext } from "@hkhealth/subgraph-kit";
+import { graphql, type ExecutionResult } from "graphql";
 import { startGateway, type QueryPlan, type RunningGateway } from "../src/gateway.js";
 import { settingsFrom, storeWithPlan } from "./test-gateway.js";
 
@@ -13,6 +15,11 @@ export interface Harness {
   /** Query plans of the operations sent so far, newest last. */
   readonly queryPlans: QueryPlan[];
   query<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /**
+   * A positive control for statement counts: `query` sent straight to one subgraph with every
+   * loader neither batching nor caching, so each lookup is its own statement (an N+1 shows).
+   */
+  unbatched(subgraph: string, query: string, variables?: Record<string, unknown>): Promise<{ result: ExecutionResult<any>; statements: string[] }>;
   close(): Promise<void>;
 }
 
@@ -35,6 +42,12 @@ export async function startHarness(): Promise<Harness> {
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse<never>;
+    },
+    async unbatched(name, query, variables) {
+      const subgraph = subgraphs.find((candidate) => candidate.name === name);
+      if (!subgraph) throw new Error(`No subgraph named ${name}`);
+      const contextValue = createContext(store, undefined, { batch: false, cache: false });
+      return store.sqlLog.record(() => Promise.resolve(graphql({ schema: subgraph.schema, source: query, variableValues: variables, contextValue })));
     },
     async close() {
       await gateway.stop();

@@ -2,6 +2,7 @@ export { createStore, type Store, type StoreOptions } from "./store.js";
 export { DatabaseUnavailableError, describeDatabaseUrl, isStoreOpeningError, MigrationError } from "./errors.js";
 export { currentQuerySignal, QueryCancelledError, withQuerySignal } from "./query-cancellation.js";
 export { SqlLog, type SqlListener } from "./sql-log.js";
+export { currentRequestStatements, RequestStatements, withRequestStatements, type BatchOptions } from "./request-statements.js";
 export { inSpan } from "./spans.js";
 export { unstorableCharacter } from "./storable-text.js";
 export { applyMigrations, diffMigrationsToSchema, type Migration } from "./schema-engine.js";

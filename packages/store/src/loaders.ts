@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import type { AgencyCode } from "@hkhealth/plan";
+import type { BatchOptions } from "./request-statements.js";
 import type { Agency, Dataset, DistributionSync, PrismaClient, Release } from "./generated/prisma/client.js";
 
 function byKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V) => K): (V | null)[] {
@@ -18,13 +19,15 @@ function groupByKey<K, V>(keys: readonly K[], rows: readonly V[], keyOf: (row: V
  * so a query costs the same number of SQL statements whatever the number of rows it touches.
  * Create them per request (they cache), never at module scope.
  */
-export function createCatalogueLoaders(prisma: PrismaClient) {
+export function createCatalogueLoaders(prisma: PrismaClient, options: BatchOptions = {}) {
   return {
     agencyByCode: new DataLoader<AgencyCode, Agency | null>(async (codes) =>
       byKey(codes, await prisma.agency.findMany({ where: { code: { in: [...codes] } } }), (row) => row.code),
+      options,
     ),
     datasetById: new DataLoader<string, Dataset | null>(async (ids) =>
       byKey(ids, await prisma.dataset.findMany({ where: { id: { in: [...ids] } } }), (row) => row.id),
+      options,
     ),
     datasetsByAgency: new DataLoader<AgencyCode, Dataset[]>(async (codes) =>
       groupByKey(
@@ -32,9 +35,11 @@ export function createCatalogueLoaders(prisma: PrismaClient) {
         await prisma.dataset.findMany({ where: { agencyCode: { in: [...codes] } }, orderBy: { position: "asc" } }),
         (row) => row.agencyCode,
       ),
+      options,
     ),
     releaseById: new DataLoader<string, Release | null>(async (ids) =>
       byKey(ids, await prisma.release.findMany({ where: { id: { in: [...ids] } } }), (row) => row.id),
+      options,
     ),
     /** Releases of each dataset, oldest first. */
     releasesByDatasetId: new DataLoader<string, Release[]>(async (ids) =>
@@ -43,10 +48,12 @@ export function createCatalogueLoaders(prisma: PrismaClient) {
         await prisma.release.findMany({ where: { datasetId: { in: [...ids] } }, orderBy: [{ month: "asc" }] }),
         (row) => row.datasetId,
       ),
+      options,
     ),
     /** The sync state of each dataset's official files (rows the sync writes as it checks them). */
     distributionSyncsByDatasetId: new DataLoader<string, DistributionSync[]>(async (ids) =>
       groupByKey(ids, await prisma.distributionSync.findMany({ where: { datasetId: { in: [...ids] } } }), (row) => row.datasetId),
+      options,
     ),
   };
 }

@@ -5,6 +5,7 @@ import type {
   SqlQuery,
   Transaction,
 } from "@prisma/driver-adapter-utils";
+import { currentRequestStatements } from "./request-statements.js";
 import { traceStatement } from "./sql-spans.js";
 
 /** Receives every SQL statement the store sends, in order. */
@@ -38,6 +39,12 @@ export class SqlLog {
   }
 }
 
+/** Counts the statement as in flight for the request sending it, if any (its batches wait for it). */
+function inRequest<T>(statement: () => Promise<T>): Promise<T> {
+  const request = currentRequestStatements();
+  return request ? request.track(statement) : statement();
+}
+
 const transactionControl = /^\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT|ROLLBACK TO SAVEPOINT)\b/i;
 
 function logged<T extends object>(target: T, log: SqlLog): T {
@@ -49,13 +56,13 @@ function logged<T extends object>(target: T, log: SqlLog): T {
         return (query: SqlQuery) => {
           if (transactionControl.test(query.sql)) return value.call(object, query);
           log.emit(query.sql);
-          return traceStatement(query.sql, () => value.call(object, query));
+          return inRequest(() => traceStatement(query.sql, () => value.call(object, query)));
         };
       }
       if (property === "executeScript") {
         return (script: string) => {
           log.emit(script);
-          return traceStatement(script, () => value.call(object, script));
+          return inRequest(() => traceStatement(script, () => value.call(object, script)));
         };
       }
       if (property === "startTransaction") {

@@ -27,8 +27,9 @@ export interface GracefulStop {
   /** Whether stopping has begun (/ready then answers 503 on a connection still open). */
   readonly stopping: boolean;
   /**
-   * Stops accepting: the listening socket closes (a new connection is refused), and from now
-   * on every answer carries `Connection: close`. Resolves once the listener is closed.
+   * Stops accepting: the listening socket closes (a new connection is refused), and from then
+   * on every answer carries `Connection: close` (never before: see below). Resolves once the
+   * listener is closed.
    */
   stopAccepting(): Promise<void>;
   /**
@@ -96,14 +97,18 @@ export function gracefulStop(server: Server): GracefulStop {
 
   const stopAccepting = () => {
     listenerClosed ??= (async () => {
-      stopping = true;
-      for (const connection of connections.values()) {
-        for (const { response } of connection.requests) if (!response.headersSent) response.setHeader("connection", "close");
-      }
       // After this poll: the connections the kernel has completed are taken, not reset.
       await afterPoll();
       // net.Server#close: the listener only (http.Server#close would close idle connections too).
       NetServer.prototype.close.call(server);
+      // Only now may an answer say `Connection: close`: a client told so before the listener
+      // closed could connect again at once, and the kernel resets a connection still queued on a
+      // listener that closes (ECONNRESET, not ECONNREFUSED). An answer sent during the poll
+      // above keeps its connection, which is then closed once idle, or answers with close.
+      stopping = true;
+      for (const connection of connections.values()) {
+        for (const { response } of connection.requests) if (!response.headersSent) response.setHeader("connection", "close");
+      }
     })();
     return listenerClosed;
   };

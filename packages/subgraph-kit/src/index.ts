@@ -24,6 +24,7 @@ export { serveSubgraph, type ServeSubgraphOptions, type ServedSubgraph } from ".
 export { gracefulStop, IDLE_CLOSE_MS, type CutRequest, type GracefulStop, type StopOutcome } from "./graceful-stop.js";
 export { datasetLinkResolver, recordLinksResolver, releaseOfIngestion, type RecordOrigin, type ViewKey } from "./record-links.js";
 export { listenForGraphQL } from "./listen.js";
+export { batchPerRequest } from "./batch-per-request.js";
 export { cancelQueriesOnClose } from "./cancel-on-close.js";
 export { selectedFields } from "./selection.js";
 export { answeredBy, nullWhenUnanswered } from "./partial-answers.js";

@@ -6,6 +6,7 @@ import type { Store } from "@hkhealth/store";
 import express, { type Express, type RequestHandler } from "express";
 import type { ArgumentLimits } from "./argument-checks.js";
 import type { Subgraph } from "./build-subgraph.js";
+import { batchPerRequest } from "./batch-per-request.js";
 import { cancelQueriesOnClose } from "./cancel-on-close.js";
 import { createContext, type GraphContext } from "./context.js";
 import { gracefulStop, type StopOutcome } from "./graceful-stop.js";
@@ -96,6 +97,7 @@ export async function serveSubgraph(subgraph: Subgraph, store: Store, options: S
     "/graphql",
     express.json({ limit: options.maxBodyBytes ?? 100_000 }),
     cancelQueriesOnClose,
+    batchPerRequest,
     ...(options.beforeGraphQL ?? []),
     expressMiddleware(apollo, { context: async () => createContext(store, options.argumentLimits) }),
   );

@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import type { Ingestion, PrismaClient } from "../generated/prisma/client.js";
+import type { BatchOptions } from "../request-statements.js";
 import type { RecordFieldInfo, RecordMode, RecordSettings } from "./types.js";
 
 interface SettingsRow {
@@ -21,7 +22,7 @@ const settingsSql =
   ` WHERE d.id = ANY($1::text[]) GROUP BY d.id`;
 
 /** Per-request lookups for the records subgraph. */
-export function createRecordLoaders(prisma: PrismaClient) {
+export function createRecordLoaders(prisma: PrismaClient, options: BatchOptions = {}) {
   return {
     /** How each dataset's records are queried: its mode and fields (null for an unknown dataset). */
     recordSettings: new DataLoader<string, RecordSettings | null>(async (ids) => {
@@ -31,11 +32,11 @@ export function createRecordLoaders(prisma: PrismaClient) {
         const row = byId.get(id);
         return row ? { datasetId: id, mode: row.mode, fields: row.fields } : null;
       });
-    }),
+    }, options),
     ingestionById: new DataLoader<number, Ingestion | null>(async (ids) => {
       const rows = await prisma.ingestion.findMany({ where: { id: { in: [...ids] } } });
       return ids.map((id) => rows.find((row) => row.id === id) ?? null);
-    }),
+    }, options),
   };
 }
 

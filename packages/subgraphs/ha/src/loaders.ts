@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@hkhealth/store";
+import type { BatchOptions, PrismaClient } from "@hkhealth/store";
 import type { GraphContext } from "@hkhealth/subgraph-kit";
 import DataLoader from "dataloader";
 import { aedWaitingTimeOf, type AedWaitingTime } from "./aed/aed-waiting-time.js";
@@ -81,7 +81,7 @@ function linkedList<T>(rows: readonly RecordRow[], nameField: string, links: Nam
 const namesOf = (rows: readonly RecordRow[], field: string) => rows.map((row) => textField(row.fields, field)).filter((name): name is string => name !== null);
 
 /** Per-request lookups of the Hospital Authority's subgraph; every lookup that repeats per object batches here. */
-export function createHospitalAuthorityLoaders(prisma: PrismaClient) {
+export function createHospitalAuthorityLoaders(prisma: PrismaClient, options: BatchOptions = {}) {
   const directory = once(async (): Promise<Directory> => {
     const rows = await findFacilityRecords(prisma);
     const hospitals = rows.filter((row) => row.resource === FacilityResource.HOSPITALS).map(hospitalOf);
@@ -128,11 +128,11 @@ export function createHospitalAuthorityLoaders(prisma: PrismaClient) {
     hospitalById: new DataLoader<string, Hospital | null>(async (ids) => {
       const byId = new Map((await directory()).hospitals.map((hospital) => [hospital.id, hospital]));
       return ids.map((id) => byId.get(id) ?? null);
-    }),
+    }, options),
     clinicById: new DataLoader<string, Clinic | null>(async (ids) => {
       const byId = new Map((await directory()).clinics.map((clinic) => [clinic.id, clinic]));
       return ids.map((id) => byId.get(id) ?? null);
-    }),
+    }, options),
     /** Keyed by snapshotKey: one statement per distinct asOf, whatever the number of hospitals asking. */
     aedSnapshot: new DataLoader<string, LinkedAedSnapshot>((keys) =>
       Promise.all(
@@ -148,6 +148,7 @@ export function createHospitalAuthorityLoaders(prisma: PrismaClient) {
           return { waitingTimes, byHospitalId };
         }),
       ),
+      options,
     ),
   };
 }
@@ -161,7 +162,7 @@ const loadersByContext = new WeakMap<GraphContext, HospitalAuthorityLoaders>();
 export function haLoaders(context: GraphContext): HospitalAuthorityLoaders {
   let loaders = loadersByContext.get(context);
   if (!loaders) {
-    loaders = createHospitalAuthorityLoaders(context.store.prisma);
+    loaders = createHospitalAuthorityLoaders(context.store.prisma, context.batchOptions);
     loadersByContext.set(context, loaders);
   }
   return loaders;

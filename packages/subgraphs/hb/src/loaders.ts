@@ -8,6 +8,7 @@ function createHealthBureauLoaders(context: GraphContext) {
   return {
     /** Centres per (dataset, district): every view and root field of a request in one statement. */
     centres: new DataLoader<CentresKey, Awaited<ReturnType<typeof findCentres>>[number], string>((keys) => findCentres(prisma, keys), {
+      ...context.batchOptions,
       cacheKeyFn: (key) => JSON.stringify([key.datasetId, key.district]),
     }),
   };
