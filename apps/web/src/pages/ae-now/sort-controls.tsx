@@ -6,19 +6,25 @@ import { parsePoint, type Point } from "./geo.js";
 export type SortChoice = { readonly by: "wait" } | { readonly by: "distance"; readonly from: Point };
 
 const MY_LOCATION = "me";
+const LINKED_PLACE = "near";
 
 /** Sort by wait, or by distance from the browser's location or a district; `?near=lat,lng` fixes a place. */
 export function SortControls(props: { sort: SortChoice; onChange: (sort: SortChoice) => void }) {
   const { lang, t } = useLang();
   const [status, setStatus] = useState<string>();
+  const [choice, setChoice] = useState("wait");
   const { onChange } = props;
   useEffect(() => {
     const near = parsePoint(new URLSearchParams(location.search).get("near"));
-    if (near) onChange({ by: "distance", from: near });
+    if (near) {
+      setChoice(LINKED_PLACE);
+      onChange({ by: "distance", from: near });
+    }
   }, [onChange]);
 
   const choose = (value: string) => {
     setStatus(undefined);
+    setChoice(value);
     if (value === "wait") return onChange({ by: "wait" });
     if (value === MY_LOCATION) {
       if (!("geolocation" in navigator)) return setStatus(`${t.locationRefused} geolocation unsupported`);
@@ -40,10 +46,11 @@ export function SortControls(props: { sort: SortChoice; onChange: (sort: SortCho
     <div className="controls">
       <label>
         {t.sortBy}{" "}
-        <select data-testid="sort" onChange={(event) => choose(event.target.value)} defaultValue="wait">
+        <select data-testid="sort" onChange={(event) => choose(event.target.value)} value={choice}>
           <option value="wait">{t.sortWait}</option>
           <optgroup label={t.sortDistance}>
             <option value={MY_LOCATION}>{t.myLocation}</option>
+            {choice === LINKED_PLACE && <option value={LINKED_PLACE}>{t.linkedPlace}</option>}
             {districts.map((district, index) => (
               <option key={district.en} value={index}>
                 {lang === "zh" ? district.zh : district.en}
