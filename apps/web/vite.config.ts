@@ -19,6 +19,8 @@ export default defineConfig({
       },
     },
     chunkSizeWarningLimit: 4000,
+    // Which chunks each page loads, for scripts/measure-web.ts.
+    manifest: true,
   },
   server: {
     proxy: { "/graphql": gateway, "/datasets": gateway },

@@ -15,6 +15,8 @@ const hbFixtures = resolve(webDir, "../../packages/subgraphs/hb/test/fixtures");
 export interface AppGateway {
   readonly origin: string;
   readonly gateway: RunningGateway;
+  /** The fresh build the gateway serves. */
+  readonly webAppDir: string;
   /** POSTs an operation to the gateway, as the page would, and returns its data (throws on errors). */
   query<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Stops the gateway (the store stays open until close). */
@@ -48,6 +50,7 @@ export async function startAppGateway(): Promise<AppGateway> {
   return {
     origin: new URL(gateway.url).origin,
     gateway,
+    webAppDir,
     async query(query, variables) {
       const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
       const body = (await response.json()) as { data?: any; errors?: { message: string }[] };
