@@ -5,7 +5,7 @@ import { ingestFile } from "@hkhealth/ingest";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csvCell } from "../src/web/records-csv.js";
-import { startHarness, type Harness } from "./harness.js";
+import { startHarness, type GraphQLResponse, type Harness } from "./harness.js";
 
 // More rows than one page of the records query (1000), so the download must follow cursors.
 const ROWS = 2_300;
@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 const csvUrl = (id: string, parameters: Record<string, unknown> = {}) => {
-  const search = new URLSearchParams(Object.entries(parameters).map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)]));
+  const search = new URLSearchParams(Object.entries(parameters).map(([key, value]): [string, string] => [key, typeof value === "string" ? value : JSON.stringify(value)]));
   return new URL(`/datasets/${id}/records.csv?${search}`, harness.gateway.url).href;
 };
 
@@ -42,15 +42,15 @@ async function allRecords(filter: unknown, orderBy: unknown) {
   const rows: { id: string; observedAt: string; fields: Record<string, unknown> }[] = [];
   let after: string | null = null;
   for (;;) {
-    const response = await harness.query(
+    const response: GraphQLResponse<any> = await harness.query(
       `query ($filter: [FieldFilterInput!], $orderBy: [FieldOrderInput!], $after: String) {
         dataset(id: "hb-covid19-vaccination-by-age") { records(first: 1000, after: $after, filter: $filter, orderBy: $orderBy) {
           pageInfo { hasNextPage endCursor } edges { node { id observedAt fields } } } } }`,
       { filter, orderBy, after },
     );
     expect(response.errors).toBeUndefined();
-    const records = response.data.dataset.records;
-    rows.push(...records.edges.map((edge: { node: (typeof rows)[number] }) => edge.node));
+    const records: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: (typeof rows)[number] }[] } = response.data!.dataset.records;
+    rows.push(...records.edges.map((edge) => edge.node));
     if (!records.pageInfo.hasNextPage) return rows;
     after = records.pageInfo.endCursor;
   }
