@@ -79,6 +79,15 @@ describe.skipIf(!suite.present)(suite.title, () => {
     expect(await page.locator("[data-field=distance]").first().textContent()).toBe(`${distanceKm(from, byDistance[0]!.hospital).toFixed(1)} km`);
   });
 
+  it("fits a phone's width: the table scrolls inside the page, not the page sideways", async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${app.origin}/`);
+    await tableRows();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot("ae-now-phone");
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it("charts a picked hospital's history", async () => {
     await page.locator("[data-testid=ae-table] tbody tr td button").first().click();
     await page.getByTestId("charts").locator("svg.chart, [data-testid=empty]").first().waitFor();
