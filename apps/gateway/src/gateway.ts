@@ -30,6 +30,8 @@ import { scalarArgumentsPlugin } from "./checks/scalar-arguments.js";
 import { bindObservation } from "./observability/request-observation.js";
 import { defaultGatewaySettings, type GatewaySettings } from "./settings.js";
 import { dataSourceFor, type SubgraphDataSource } from "./subgraphs/subgraph-data-sources.js";
+import { recordsCsvRoute } from "./web/records-csv.js";
+import { webAppRoutes } from "./web/web-app.js";
 import { checkSubgraphUrls } from "./subgraphs/subgraph-urls.js";
 import { composeSupergraph } from "./subgraphs/supergraph.js";
 import { refuseDeepVariables } from "./limits/variable-depth.js";
@@ -51,6 +53,8 @@ export interface GatewayOptions {
   readonly settings?: GatewaySettings;
   /** Where request logs go; nowhere when omitted. */
   readonly logger?: Logger;
+  /** The web app's build served at /; apps/web/dist by default. */
+  readonly webAppDir?: string;
   /** Called with each operation's query plan (tests use it to see which subgraphs a query crosses). */
   readonly onQueryPlan?: (queryPlan: QueryPlan) => void;
 }
@@ -165,6 +169,10 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   });
   await apollo.start();
 
+  const contextFor = async (req: express.Request): Promise<GatewayContext> => ({
+    ...(store && createContext(store, { maxFilterLength: settings.maxFilterLength })),
+    clientKey: clientKey(req),
+  });
   app.use(healthRoutes(store, () => graceful.stopping));
   app.get("/metrics", metrics.handler);
   app.use(
@@ -182,12 +190,11 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     bindObservation,
     traceRequests,
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GatewayContext> => ({
-        ...(store && createContext(store, { maxFilterLength: settings.maxFilterLength })),
-        clientKey: clientKey(req),
-      }),
+      context: async ({ req }) => contextFor(req),
     }),
   );
+  app.use("/datasets", observeRequests(logger, metrics), ...(rateLimiting.requests ? [rateLimiting.requests] : []), cancelQueriesOnClose, recordsCsvRoute(apollo, contextFor));
+  app.use(webAppRoutes(options.webAppDir));
   app.use(httpErrorHandler({ maxBodyBytes: settings.limits.MAX_BODY_BYTES, logger }));
 
   const url = await listenForGraphQL(server, listen.port, listen.host);
