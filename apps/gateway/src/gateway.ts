@@ -31,7 +31,7 @@ import { bindObservation } from "./observability/request-observation.js";
 import { defaultGatewaySettings, type GatewaySettings } from "./settings.js";
 import { dataSourceFor, type SubgraphDataSource } from "./subgraphs/subgraph-data-sources.js";
 import { checkSubgraphUrls } from "./subgraphs/subgraph-urls.js";
-import { composeSupergraph } from "./subgraphs/supergraph.js";
+import { supergraphSdlFor } from "./subgraphs/committed-supergraph.js";
 import { refuseDeepVariables } from "./limits/variable-depth.js";
 
 type QueryPlan = Parameters<Experimental_DidResolveQueryPlanCallback>[0]["queryPlan"];
@@ -96,7 +96,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   const dataSources: SubgraphDataSource[] = [];
   disableApolloTelemetry();
   const gateway = new ApolloGateway({
-    supergraphSdl: composeSupergraph(subgraphs),
+    supergraphSdl: await supergraphSdlFor(subgraphs),
     buildService: ({ name }) => {
       const subgraph = subgraphByName.get(name);
       if (!subgraph) throw new Error(`No subgraph named ${name}`);
