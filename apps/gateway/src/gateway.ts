@@ -33,7 +33,7 @@ import { dataSourceFor, type SubgraphDataSource } from "./subgraphs/subgraph-dat
 import { recordsCsvRoute } from "./web/records-csv.js";
 import { webAppRoutes } from "./web/web-app.js";
 import { checkSubgraphUrls } from "./subgraphs/subgraph-urls.js";
-import { composeSupergraph } from "./subgraphs/supergraph.js";
+import { supergraphSdlFor } from "./subgraphs/committed-supergraph.js";
 import { refuseDeepVariables } from "./limits/variable-depth.js";
 
 type QueryPlan = Parameters<Experimental_DidResolveQueryPlanCallback>[0]["queryPlan"];
@@ -100,7 +100,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   const dataSources: SubgraphDataSource[] = [];
   disableApolloTelemetry();
   const gateway = new ApolloGateway({
-    supergraphSdl: composeSupergraph(subgraphs),
+    supergraphSdl: await supergraphSdlFor(subgraphs),
     buildService: ({ name }) => {
       const subgraph = subgraphByName.get(name);
       if (!subgraph) throw new Error(`No subgraph named ${name}`);

@@ -1,13 +1,12 @@
 // Generates the Prisma client and embeds the migrations, so the store package works
 // without the repository's prisma/ folder beside it.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { generatedDir, generateInputsHash, inputsHashFile, packageDir, prismaDir } from "./generate-inputs.mjs";
 
-const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const prismaDir = resolve(packageDir, "../../prisma");
-const generatedDir = join(packageDir, "src/generated");
+// Gone until everything below succeeded: a half-done generate is never taken as current.
+rmSync(inputsHashFile, { force: true });
 
 // `prisma generate` only checks that the schema engine file exists (it does not run it);
 // the native binary cannot be downloaded here, so point it at any existing file.
@@ -35,4 +34,5 @@ writeFileSync(
     `export const prismaSchema: string = ${JSON.stringify(schema)};\n` +
     `export const migrations: ReadonlyArray<{ readonly name: string; readonly sql: string }> = ${JSON.stringify(migrations, null, 2)};\n`,
 );
+writeFileSync(inputsHashFile, `${generateInputsHash()}\n`);
 console.log(`embedded ${migrations.length} migration(s)`);

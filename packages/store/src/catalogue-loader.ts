@@ -1,4 +1,5 @@
-import { catalogueAgencies, catalogueDatasets, recordProfileOf, type CatalogueDataset } from "@hkhealth/plan";
+import { createHash } from "node:crypto";
+import { catalogueAgencies, catalogueDatasets, recordProfileOf, type CatalogueAgency, type CatalogueDataset } from "@hkhealth/plan";
 import type { PrismaClient } from "./generated/prisma/client.js";
 
 export interface CatalogueLoadResult {
@@ -59,15 +60,48 @@ function sameValues(stored: object, wanted: object, ignore: readonly string[] = 
   );
 }
 
+/** What is loaded: the plan's own, unless a test gives another. */
+export interface CataloguePlan {
+  readonly agencies: readonly CatalogueAgency[];
+  readonly datasets: readonly CatalogueDataset[];
+}
+
+const thePlan: CataloguePlan = { agencies: catalogueAgencies, datasets: catalogueDatasets };
+
+/** sha256 of the rows to write: it changes with the plan and with how rows are made from it. */
+function rowsHash(rows: object): string {
+  return createHash("sha256").update(JSON.stringify(rows)).digest("hex");
+}
+
+/**
+ * The version of every catalogue row as PostgreSQL keeps it (xmin: the transaction that wrote
+ * it; ctid: where): any insert, update or delete since changes it. A VACUUM FULL changes it too,
+ * which costs one full comparison, never a missed change.
+ */
+const rowsVersionSql = `SELECT md5(coalesce(string_agg(v, ',' ORDER BY v), '')) FROM (
+  SELECT 'a' || xmin::text || ctid::text AS v FROM "Agency"
+  UNION ALL SELECT 'd' || xmin::text || ctid::text FROM "Dataset"
+  UNION ALL SELECT 'r' || xmin::text || ctid::text FROM "Release"
+) AS catalogue_rows`;
+
 /**
  * Writes the plan's agencies, datasets and releases, in one transaction, touching only rows
  * that are missing or differ: loading twice writes nothing the second time. A publication
- * recorded for a planned release (its `releasedMonth`) is kept.
+ * recorded for a planned release (its `releasedMonth`) is kept. When the rows hash as they did
+ * at the last load and no row changed since (CatalogueLoad, emptied by triggers on any change),
+ * the load is that one read.
  */
-export async function loadCatalogue(prisma: PrismaClient): Promise<CatalogueLoadResult> {
-  const agencies = catalogueAgencies.map((agency) => ({ code: agency.code, nameEn: agency.nameEn, nameZh: agency.nameZh }));
-  const datasets = catalogueDatasets.map((dataset, index) => datasetRow(dataset, index + 1));
-  const releases = catalogueDatasets.flatMap(releaseRows);
+export async function loadCatalogue(prisma: PrismaClient, plan: CataloguePlan = thePlan): Promise<CatalogueLoadResult> {
+  const agencies = plan.agencies.map((agency) => ({ code: agency.code, nameEn: agency.nameEn, nameZh: agency.nameZh }));
+  const datasets = plan.datasets.map((dataset, index) => datasetRow(dataset, index + 1));
+  const releases = plan.datasets.flatMap(releaseRows);
+  const hash = rowsHash({ agencies, datasets, releases });
+  const sizes = { agencies: agencies.length, datasets: datasets.length, releases: releases.length };
+
+  const [stored] = await prisma.$queryRawUnsafe<Array<{ rowsHash: string; current: boolean }>>(
+    `SELECT "rowsHash", "rowsVersion" = (${rowsVersionSql}) AS current FROM "CatalogueLoad" WHERE id = 1`,
+  );
+  if (stored?.rowsHash === hash && stored.current) return { ...sizes, written: 0 };
 
   const written = await prisma.$transaction(async (tx) => {
     // Processes starting together (two gateways, an ingest) load one at a time: the second
@@ -106,7 +140,11 @@ export async function loadCatalogue(prisma: PrismaClient): Promise<CatalogueLoad
       await tx.release.update({ where: { id: release.id }, data: keepRecorded.length ? planned : { ...planned, releasedMonth } });
       count++;
     }
+    // Last, after the writes, so the versions are those of the rows as this load leaves them.
+    const [{ version }] = await tx.$queryRawUnsafe<[{ version: string }]>(`SELECT (${rowsVersionSql}) AS version`);
+    const state = { rowsHash: hash, rowsVersion: version, loadedAt: new Date() };
+    await tx.catalogueLoad.upsert({ where: { id: 1 }, create: { id: 1, ...state }, update: state });
     return count;
   });
-  return { agencies: agencies.length, datasets: datasets.length, releases: releases.length, written };
+  return { ...sizes, written };
 }

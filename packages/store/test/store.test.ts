@@ -1,4 +1,4 @@
-import { AgencyCode, catalogueDatasets, DataFormat, ReleaseStatus } from "@hkhealth/plan";
+import { AgencyCode, catalogueAgencies, catalogueDatasets, DataFormat, ReleaseStatus } from "@hkhealth/plan";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findDatasets, loadCatalogue, type Store } from "../src/index.js";
 import { createTestStore } from "../src/testing.js";
@@ -35,6 +35,30 @@ describe(`store on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () =>
     expect((await loadCatalogue(store.prisma)).written).toBe(1);
     const dataset = await store.prisma.dataset.findUniqueOrThrow({ where: { id: "ha-aed-waiting-time" } });
     expect(dataset.titleEn).toBe(catalogueDatasets.find((d) => d.id === "ha-aed-waiting-time")?.titleEn);
+  });
+
+  it("reads one row, and writes nothing, when the plan is the one it last loaded", async () => {
+    await loadCatalogue(store.prisma);
+    const { result, statements } = await store.sqlLog.record(() => loadCatalogue(store.prisma));
+    expect(result.written).toBe(0);
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toContain('"CatalogueLoad"');
+  });
+
+  it("loads a changed plan rather than trusting the hash of the last one", async () => {
+    const changed = catalogueDatasets.map((d) => (d.id === "ha-aed-waiting-time" ? { ...d, titleEn: "A&E waiting time (retitled)" } : d));
+    expect((await loadCatalogue(store.prisma, { agencies: catalogueAgencies, datasets: changed })).written).toBe(1);
+    expect((await store.prisma.dataset.findUniqueOrThrow({ where: { id: "ha-aed-waiting-time" } })).titleEn).toBe("A&E waiting time (retitled)");
+    expect((await loadCatalogue(store.prisma)).written).toBe(1);
+    expect((await loadCatalogue(store.prisma)).written).toBe(0);
+  });
+
+  it("compares every row again after a row was deleted behind the loader's back", async () => {
+    await loadCatalogue(store.prisma);
+    const release = await store.prisma.release.findFirstOrThrow({ where: { section: "C" } });
+    await store.prisma.release.delete({ where: { id: release.id } });
+    expect((await loadCatalogue(store.prisma)).written).toBe(1);
+    expect(await store.prisma.release.count()).toBe(31);
   });
 
   it("filters by agency, format, status and text, in plan order", async () => {

@@ -14,7 +14,7 @@ import { bindObservation } from "../observability/request-observation.js";
 import { operationSpanPlugin, traceRequests } from "../observability/request-spans.js";
 import { stopOnSignals } from "./shutdown.js";
 import { subgraphBuilders } from "../subgraphs/subgraphs.js";
-import { subgraphPorts } from "../subgraphs/supergraph.js";
+import { subgraphPorts } from "../subgraphs/subgraph-ports.js";
 import { startTracing } from "../observability/tracing.js";
 
 class CatalogueMissingError extends Error {}

@@ -2,19 +2,9 @@ import { composeServices } from "@apollo/composition";
 import type { Subgraph } from "@hkhealth/subgraph-kit";
 import { parse } from "graphql";
 
-/** Port each subgraph listens on when run as its own service (distributed mode). */
-export const subgraphPorts: Readonly<Record<string, number>> = {
-  plan: 4001,
-  records: 4002,
-  "health-bureau": 4003,
-  "hospital-authority": 4004,
-  "department-of-health": 4005,
-};
+import { localSubgraphUrl } from "./subgraph-ports.js";
 
-/** URL written into the committed supergraph; a router can override it per subgraph. */
-export function localSubgraphUrl(name: string): string {
-  return `http://localhost:${subgraphPorts[name] ?? 4001}/graphql`;
-}
+export { localSubgraphUrl, subgraphPorts } from "./subgraph-ports.js";
 
 /** Composes the subgraphs into a supergraph SDL, or throws listing every composition error. */
 export function composeSupergraph(subgraphs: readonly Subgraph[], urlOf = localSubgraphUrl): string {

@@ -1,6 +1,6 @@
 import { EventEmitter } from "node:events";
 import type { Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { IngestError } from "../errors.js";
 import { failAt, type Fail } from "./fail.js";
 import { headerNames } from "./header.js";
@@ -16,10 +16,12 @@ import type { FormatParser, ParseInput, RawRow, RawValue } from "./types.js";
 export const parseXlsx: FormatParser = async (input) => ({ metadata: {}, rows: readXlsxRows(input) });
 
 async function* readXlsxRows({ source, open, sheet }: ParseInput): AsyncGenerator<RawRow> {
+  // Loaded here, not with the module: exceljs takes most of a second to load, and only XLSX needs it.
+  const { default: excel } = await import("exceljs");
   const file = open();
   const guard = new FileErrorGuard(file);
   // styles: "cache" is what lets exceljs tell a date cell from a number.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, { styles: "cache", sharedStrings: "cache", hyperlinks: "ignore" });
+  const workbook = new excel.stream.xlsx.WorkbookReader(file, { styles: "cache", sharedStrings: "cache", hyperlinks: "ignore" });
   const wanted = () => sheet ?? sheetNames(workbook)[0];
   // Stepped by hand rather than by for-await, which would close exceljs's reader on the way out.
   const worksheets = guard.iterate(workbook);
