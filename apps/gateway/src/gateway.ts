@@ -32,13 +32,14 @@ import { defaultGatewaySettings, type GatewaySettings } from "./settings.js";
 import { dataSourceFor, type SubgraphDataSource } from "./subgraphs/subgraph-data-sources.js";
 import { checkSubgraphUrls } from "./subgraphs/subgraph-urls.js";
 import { composeSupergraph } from "./subgraphs/supergraph.js";
+import { createResponseCache, type ResponseCacheContext } from "./cache/response-cache.js";
 import { refuseDeepVariables } from "./limits/variable-depth.js";
 
 type QueryPlan = Parameters<Experimental_DidResolveQueryPlanCallback>[0]["queryPlan"];
 export type { QueryPlan };
 
 /** What resolvers of in-process subgraphs receive (empty when every subgraph is served elsewhere), and whose budget the request spends. */
-export type GatewayContext = Partial<GraphContext> & ClientContext;
+export type GatewayContext = Partial<GraphContext> & ClientContext & ResponseCacheContext;
 
 export interface GatewayOptions {
   /** The database of the in-process subgraphs; not needed when every subgraph is served elsewhere. */
@@ -95,8 +96,12 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   const subgraphByName = new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph]));
   const dataSources: SubgraphDataSource[] = [];
   disableApolloTelemetry();
+  const supergraphSdl = composeSupergraph(subgraphs);
+  // Invalidation needs the database's change notices: without a store (every subgraph remote), no cache.
+  const responseCache =
+    settings.cache.enabled && store ? await createResponseCache({ settings: settings.cache, store, supergraphSdl, metrics, logger }) : undefined;
   const gateway = new ApolloGateway({
-    supergraphSdl: composeSupergraph(subgraphs),
+    supergraphSdl,
     buildService: ({ name }) => {
       const subgraph = subgraphByName.get(name);
       if (!subgraph) throw new Error(`No subgraph named ${name}`);
@@ -161,6 +166,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
       operationResolutionPlugin,
       ...protections.plugins,
       scalarArgumentsPlugin(subgraphs),
+      ...(responseCache ? [responseCache.plugin] : []),
     ],
   });
   await apollo.start();
@@ -176,13 +182,15 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     refuseOversizedDocuments(settings.limits),
     refuseDeepVariables(settings.limits),
     refuseBadPersistedQueries,
+    ...(responseCache ? [responseCache.serveCached] : []),
     ...(settings.allowBatchedRequests ? [refuseOversizedBatches(settings.limits)] : []),
     cancelQueriesOnClose,
     bindObservation,
     traceRequests,
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<GatewayContext> => ({
+      context: async ({ req, res }): Promise<GatewayContext> => ({
         ...(store && createContext(store, { maxFilterLength: settings.maxFilterLength })),
+        ...responseCache?.contextFor(res),
         clientKey: clientKey(req),
       }),
     }),
@@ -201,6 +209,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
       await apollo.stop();
       await Promise.all(dataSources.map((dataSource) => dataSource.close()));
       await rateLimiting.close();
+      await responseCache?.close();
       return outcome;
     },
   };

@@ -1,4 +1,5 @@
 import { catalogueAgencies, catalogueDatasets, recordProfileOf, type CatalogueDataset } from "@hkhealth/plan";
+import { announceDataChange, CATALOGUE_CHANGED } from "./data-changes.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 
 export interface CatalogueLoadResult {
@@ -106,6 +107,8 @@ export async function loadCatalogue(prisma: PrismaClient): Promise<CatalogueLoad
       await tx.release.update({ where: { id: release.id }, data: keepRecorded.length ? planned : { ...planned, releasedMonth } });
       count++;
     }
+    // Delivered on commit only, and only when something changed: every gateway drops its answers.
+    if (count > 0) await announceDataChange(tx, CATALOGUE_CHANGED);
     return count;
   });
   return { agencies: agencies.length, datasets: datasets.length, releases: releases.length, written };

@@ -5,6 +5,7 @@ import type {
   SqlQuery,
   Transaction,
 } from "@prisma/driver-adapter-utils";
+import { noteStatement } from "./dataset-reads.js";
 import { traceStatement } from "./sql-spans.js";
 
 /** Receives every SQL statement the store sends, in order. */
@@ -49,6 +50,7 @@ function logged<T extends object>(target: T, log: SqlLog): T {
         return (query: SqlQuery) => {
           if (transactionControl.test(query.sql)) return value.call(object, query);
           log.emit(query.sql);
+          noteStatement(query.sql, query.args);
           return traceStatement(query.sql, () => value.call(object, query));
         };
       }

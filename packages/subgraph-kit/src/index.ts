@@ -27,3 +27,4 @@ export { listenForGraphQL } from "./listen.js";
 export { cancelQueriesOnClose } from "./cancel-on-close.js";
 export { selectedFields } from "./selection.js";
 export { answeredBy, nullWhenUnanswered } from "./partial-answers.js";
+export { DATASETS_READ_EXTENSION, datasetReadsPlugin, recordRequestDatasetReads } from "./report-dataset-reads.js";

@@ -9,6 +9,7 @@ import type { Subgraph } from "./build-subgraph.js";
 import { cancelQueriesOnClose } from "./cancel-on-close.js";
 import { createContext, type GraphContext } from "./context.js";
 import { gracefulStop, type StopOutcome } from "./graceful-stop.js";
+import { datasetReadsPlugin, recordRequestDatasetReads } from "./report-dataset-reads.js";
 
 export interface ServeSubgraphOptions {
   readonly port: number;
@@ -72,7 +73,7 @@ export async function serveSubgraph(subgraph: Subgraph, store: Store, options: S
     // The caller decides what a signal does (drain, close the store, exit).
     stopOnTerminationSignals: false,
     ...(options.formatError && { formatError: options.formatError }),
-    plugins: [...(options.plugins ?? [])],
+    plugins: [datasetReadsPlugin, ...(options.plugins ?? [])],
   });
   await apollo.start();
 
@@ -96,6 +97,7 @@ export async function serveSubgraph(subgraph: Subgraph, store: Store, options: S
     "/graphql",
     express.json({ limit: options.maxBodyBytes ?? 100_000 }),
     cancelQueriesOnClose,
+    recordRequestDatasetReads,
     ...(options.beforeGraphQL ?? []),
     expressMiddleware(apollo, { context: async () => createContext(store, options.argumentLimits) }),
   );
