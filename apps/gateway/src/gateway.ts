@@ -32,6 +32,7 @@ import { defaultGatewaySettings, type GatewaySettings } from "./settings.js";
 import { dataSourceFor, type SubgraphDataSource } from "./subgraphs/subgraph-data-sources.js";
 import { checkSubgraphUrls } from "./subgraphs/subgraph-urls.js";
 import { composeSupergraph } from "./subgraphs/supergraph.js";
+import { persistedQueriesOnly } from "./persisted-queries/allow-list.js";
 import { createResponseCache, type ResponseCacheContext } from "./cache/response-cache.js";
 import { refuseDeepVariables } from "./limits/variable-depth.js";
 
@@ -124,6 +125,9 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   app.disable("x-powered-by");
   // Which hops of X-Forwarded-For name the client (request.ip): none unless TRUST_PROXY says.
   app.set("trust proxy", typeof settings.trustProxy === "object" ? [...settings.trustProxy] : settings.trustProxy);
+  const { only, manifestPath } = settings.persistedQueries;
+  if (only && !manifestPath) throw new Error("PERSISTED_QUERIES_ONLY=true needs PERSISTED_QUERIES_MANIFEST, the path of the manifest of allowed operations");
+  const allowList = only && manifestPath ? await persistedQueriesOnly(manifestPath) : undefined;
   const rateLimiting = await createRateLimiting(settings.rateLimits, { logger, metrics });
   const server = createServer(
     {
@@ -182,6 +186,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     refuseOversizedDocuments(settings.limits),
     refuseDeepVariables(settings.limits),
     refuseBadPersistedQueries,
+    ...(allowList ? [allowList] : []),
     ...(responseCache ? [responseCache.serveCached] : []),
     ...(settings.allowBatchedRequests ? [refuseOversizedBatches(settings.limits)] : []),
     cancelQueriesOnClose,
