@@ -183,11 +183,13 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     cors(corsOptions(settings.corsOrigins)),
     ...(rateLimiting.requests ? [rateLimiting.requests] : []),
     express.json({ limit: settings.limits.MAX_BODY_BYTES }),
+    ...(allowList ? [allowList] : []),
+    // Before the checks of the document: an answer is only kept for a request (the same document
+    // and variables) that passed them, so a hit needs no lexing of its document again.
+    ...(responseCache ? [responseCache.serveCached] : []),
     refuseOversizedDocuments(settings.limits),
     refuseDeepVariables(settings.limits),
     refuseBadPersistedQueries,
-    ...(allowList ? [allowList] : []),
-    ...(responseCache ? [responseCache.serveCached] : []),
     ...(settings.allowBatchedRequests ? [refuseOversizedBatches(settings.limits)] : []),
     cancelQueriesOnClose,
     bindObservation,

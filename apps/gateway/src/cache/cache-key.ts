@@ -12,6 +12,19 @@ function sha256(text: string): string {
   return createHash("sha256").update(text).digest("hex");
 }
 
+/** Documents' SHA-256 by their text: the same few documents come back on every request. */
+const documentHashes = new Map<string, string>();
+const MAX_DOCUMENT_HASHES = 1_000;
+
+function documentHashOf(text: string): string {
+  let hash = documentHashes.get(text);
+  if (hash) return hash;
+  hash = sha256(text);
+  if (documentHashes.size >= MAX_DOCUMENT_HASHES) documentHashes.delete(documentHashes.keys().next().value as string);
+  documentHashes.set(text, hash);
+  return hash;
+}
+
 /** GET carries variables and extensions as JSON text. */
 function jsonParam(value: unknown): unknown {
   if (typeof value !== "string") return value;
@@ -33,7 +46,7 @@ export function cacheableOperation(request: Request): CacheableOperation | undef
   const { query, operationName, variables, extensions } = source as Record<string, unknown>;
   if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return undefined;
   const persisted = (jsonParam(extensions) as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery;
-  const documentHash = typeof query === "string" ? sha256(query) : typeof persisted?.sha256Hash === "string" ? persisted.sha256Hash : undefined;
+  const documentHash = typeof query === "string" ? documentHashOf(query) : typeof persisted?.sha256Hash === "string" ? persisted.sha256Hash : undefined;
   if (!documentHash) return undefined;
   return { documentHash, operationName: operationName ?? null, variables: jsonParam(variables) ?? null };
 }

@@ -3,6 +3,7 @@ import type { Store } from "@hkhealth/store";
 import type { RequestHandler, Response } from "express";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
+import { observationOf } from "../observability/request-observation.js";
 import { connectRedis } from "../rate-limits/redis-connection.js";
 import type { CacheSettings } from "../settings.js";
 import type { AnswerStore, CachedAnswer } from "./answer-store.js";
@@ -79,12 +80,21 @@ export async function createResponseCache(options: {
   });
 
   const serveCached: RequestHandler = async (request, response, next) => {
-    const operation = cacheableOperation(request);
-    if (!operation) return next();
-    const key = cacheKey(schemaHash, operation);
+    let operation;
+    let key;
+    try {
+      operation = cacheableOperation(request);
+      key = operation && cacheKey(schemaHash, operation);
+    } catch {
+      // Variables nested past the stack: the checks after this refuse them with a clear error.
+      return next();
+    }
+    if (!operation || !key) return next();
     const answer = await answers.get(key);
     if (answer) {
       metrics.hits.inc();
+      // Logged and counted as an operation, like one Apollo answers.
+      observationOf(response)?.operations.push({ name: operation.operationName, errors: [] });
       send(request, response, answer, cacheControl(answer.reads, settings));
       return;
     }

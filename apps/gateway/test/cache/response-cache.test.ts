@@ -132,6 +132,17 @@ describe("the response cache", () => {
     expect(maxAge).toBeLessThanOrEqual(900);
   });
 
+  it("leaves variables nested past the stack to the depth limit's refusal", async () => {
+    const deep = `${"[".repeat(40_000)}${"]".repeat(40_000)}`;
+    const response = await gateway.raw({
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: `{"query":${JSON.stringify(vaccinationQuery)},"variables":{"a":${deep}}}`,
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.text).errors[0].extensions.code).toBe("QUERY_LIMIT_EXCEEDED");
+  });
+
   it("caches no answer with errors, and marks it no-store", async () => {
     const query = `{ dataset(id: "${VACCINATION}") { records(first: -1) { totalCount } } }`;
     const first = await gateway.post(query);
