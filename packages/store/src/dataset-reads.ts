@@ -55,7 +55,7 @@ export async function recordDatasetReads<T>(work: () => Promise<T>): Promise<{ r
   return { result, reads };
 }
 
-/** Starts recording for the rest of the current async context (an HTTP request's middleware chain); the set fills as statements run. */
+/** The recording the current async context is in (a subgraph service's request), if any: the set fills as statements run. */
 export function datasetReadsOfCurrentWork(): Set<string> | undefined {
   return scope.getStore();
 }
