@@ -8,12 +8,15 @@ import type { Operation } from "./operations.js";
 export const configurationLabels: Readonly<Record<ConfigurationName, string>> = {
   "gateway-in-process": "1. our gateway, subgraphs in-process",
   "gateway-in-process-unshared": "1b. our gateway in-process, identical in-flight fetches not shared",
+  "gateway-in-process-cached": "1c. our gateway in-process, response cache on (RESPONSE_CACHE)",
+  "gateway-in-process-uncached": "1d. our gateway in-process, response cache off, fetches not shared",
   "gateway-http-subgraphs": "2. our gateway, subgraphs as HTTP services",
   "gateway-http-unshared": "2b. our gateway over HTTP subgraphs, identical in-flight fetches not shared",
   "hive-gateway": "3. Hive Gateway (defaults), same HTTP subgraphs",
   "hive-gateway-no-dedup": "3b. Hive Gateway, upstream in-flight deduplication off",
   monolith: "4. monolith (one Apollo Server, same resolvers)",
   "raw-sql": "5. floor: the store's SQL through pg, plain HTTP",
+  "answer-floor": "6. floor: node:http sending the answer's bytes",
 };
 
 /** What every configuration needs to start its servers on the same data. */
@@ -28,6 +31,8 @@ export interface DeploymentContext {
   readonly floorStatements: string;
   /** The supergraph Hive Gateway serves: the committed one, unless it is stale. */
   readonly supergraphSdl: string;
+  /** JSON file of our gateway's answer to each operation, by operation name (the answer floor sends them). */
+  readonly answers: string;
 }
 
 /** The running servers of one configuration. */
@@ -120,10 +125,19 @@ interface SubgraphServices {
   readonly urls: Record<string, string>;
 }
 
-/** Our gateway's variables: identical in-flight subgraph fetches shared by default (the "-unshared" variants do not). */
+/**
+ * Our gateway's variables: identical in-flight subgraph fetches shared by default (the
+ * "-unshared" and "-uncached" variants do not); the response cache only in "-cached", so every
+ * other configuration measures the work of answering, as before the cache.
+ */
 function gatewayEnvironment(name: ConfigurationName): Record<string, string> {
   // The load comes from one address, far past any per-client rate limit: measured without them.
-  return { SHARE_SUBGRAPH_FETCHES: String(!name.endsWith("-unshared")), RATE_LIMIT_REQUESTS: "0", RATE_LIMIT_COST: "0" };
+  return {
+    SHARE_SUBGRAPH_FETCHES: String(!name.endsWith("-unshared") && !name.endsWith("-uncached")),
+    RESPONSE_CACHE: String(name.endsWith("-cached")),
+    RATE_LIMIT_REQUESTS: "0",
+    RATE_LIMIT_COST: "0",
+  };
 }
 
 /** Starts one configuration's front server (the subgraph services it needs are already up). */
@@ -135,7 +149,9 @@ async function deploy(name: ConfigurationName, context: DeploymentContext, servi
   });
   switch (name) {
     case "gateway-in-process":
-    case "gateway-in-process-unshared": {
+    case "gateway-in-process-unshared":
+    case "gateway-in-process-cached":
+    case "gateway-in-process-uncached": {
       // What `pnpm start` runs, with its defaults (limits, logging, metrics) and the same store;
       // the variant as the monolith works, each request doing its own fetches.
       const { server: gateway, url } = await graphqlServer(context, name, gatewayMain, gatewayEnvironment(name));
@@ -177,6 +193,15 @@ async function deploy(name: ConfigurationName, context: DeploymentContext, servi
     case "monolith": {
       const { server: monolith, url } = await graphqlServer(context, name, server("monolith.ts"));
       return front(monolith, () => url);
+    }
+    case "answer-floor": {
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      const floor = await startServer(
+        { name, script: server("answer-floor.ts"), env: { PORT: String(port), BENCH_ANSWERS: context.answers }, readiness: { url: `${base}/ready`, method: "get" } },
+        context.logDir,
+      );
+      return front(floor, (operation) => `${base}/${operation.name}`);
     }
     case "raw-sql": {
       const port = await freePort();

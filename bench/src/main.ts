@@ -192,6 +192,9 @@ async function main(options: BenchOptions): Promise<void> {
       JSON.stringify(Object.fromEntries(Object.entries(statements.floors).map(([name, statement]) => [name, { sql: statement.sql, params: serialisableParams(statement.params) }]))),
     );
 
+    const answers = join(workDir, "answers.json");
+    writeFileSync(answers, JSON.stringify(statements.answers));
+
     let supergraphSdl = committedSupergraph();
     if (supergraphSdl.trim() !== composeSupergraph(subgraphs).trim()) {
       supergraphSdl = composeSupergraph(subgraphs);
@@ -210,6 +213,7 @@ async function main(options: BenchOptions): Promise<void> {
       subgraphNames: subgraphs.map((subgraph) => subgraph.name),
       floorStatements,
       supergraphSdl,
+      answers,
     };
     // PGlite is one process's database: its configurations run one after another. On PostgreSQL
     // they run side by side, their rounds interleaved.

@@ -5,12 +5,15 @@ import { isScaleName, scales, type LoadSettings, type Scale } from "./scales.js"
 export const configurationNames = [
   "gateway-in-process",
   "gateway-in-process-unshared",
+  "gateway-in-process-cached",
+  "gateway-in-process-uncached",
   "gateway-http-subgraphs",
   "gateway-http-unshared",
   "hive-gateway",
   "hive-gateway-no-dedup",
   "monolith",
   "raw-sql",
+  "answer-floor",
 ] as const;
 export type ConfigurationName = (typeof configurationNames)[number];
 

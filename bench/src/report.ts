@@ -115,6 +115,9 @@ export function computeRatios(
       "req/s: HTTP-subgraph gateway / Hive Gateway, neither sharing in-flight fetches (geometric mean)",
       1,
     ),
+    // Issue 14's targets: cached answers against the same gateway uncached, and against the bytes alone.
+    throughputRatio(results, "gateway-in-process-cached", "gateway-in-process-uncached", "req/s: cached gateway / uncached, fetches not shared (geometric mean)", 10),
+    throughputRatio(results, "gateway-in-process-cached", "answer-floor", "req/s: cached gateway / node:http sending the answer's bytes (geometric mean)", 0.3),
     // The floor shares nothing: the like-for-like latency is our gateway's without sharing.
     latencyRatio(results, "gateway-in-process-unshared", "recordPage", scale),
     latencyRatio(results, "gateway-in-process-unshared", "aggregate", scale),

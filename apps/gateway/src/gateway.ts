@@ -34,13 +34,15 @@ import { recordsCsvRoute } from "./web/records-csv.js";
 import { webAppRoutes } from "./web/web-app.js";
 import { checkSubgraphUrls } from "./subgraphs/subgraph-urls.js";
 import { supergraphSdlFor } from "./subgraphs/committed-supergraph.js";
+import { persistedQueriesOnly } from "./persisted-queries/allow-list.js";
+import { createResponseCache, type ResponseCacheContext } from "./cache/response-cache.js";
 import { refuseDeepVariables } from "./limits/variable-depth.js";
 
 type QueryPlan = Parameters<Experimental_DidResolveQueryPlanCallback>[0]["queryPlan"];
 export type { QueryPlan };
 
 /** What resolvers of in-process subgraphs receive (empty when every subgraph is served elsewhere), and whose budget the request spends. */
-export type GatewayContext = Partial<GraphContext> & ClientContext;
+export type GatewayContext = Partial<GraphContext> & ClientContext & ResponseCacheContext;
 
 export interface GatewayOptions {
   /** The database of the in-process subgraphs; not needed when every subgraph is served elsewhere. */
@@ -99,8 +101,12 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   const subgraphByName = new Map(subgraphs.map((subgraph) => [subgraph.name, subgraph]));
   const dataSources: SubgraphDataSource[] = [];
   disableApolloTelemetry();
+  const supergraphSdl = await supergraphSdlFor(subgraphs);
+  // Invalidation needs the database's change notices: without a store (every subgraph remote), no cache.
+  const responseCache =
+    settings.cache.enabled && store ? await createResponseCache({ settings: settings.cache, store, supergraphSdl, metrics, logger }) : undefined;
   const gateway = new ApolloGateway({
-    supergraphSdl: await supergraphSdlFor(subgraphs),
+    supergraphSdl,
     buildService: ({ name }) => {
       const subgraph = subgraphByName.get(name);
       if (!subgraph) throw new Error(`No subgraph named ${name}`);
@@ -123,6 +129,9 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
   app.disable("x-powered-by");
   // Which hops of X-Forwarded-For name the client (request.ip): none unless TRUST_PROXY says.
   app.set("trust proxy", typeof settings.trustProxy === "object" ? [...settings.trustProxy] : settings.trustProxy);
+  const { only, manifestPath } = settings.persistedQueries;
+  if (only && !manifestPath) throw new Error("PERSISTED_QUERIES_ONLY=true needs PERSISTED_QUERIES_MANIFEST, the path of the manifest of allowed operations");
+  const allowList = only && manifestPath ? await persistedQueriesOnly(manifestPath) : undefined;
   const rateLimiting = await createRateLimiting(settings.rateLimits, { logger, metrics });
   const server = createServer(
     {
@@ -165,6 +174,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
       operationResolutionPlugin,
       ...protections.plugins,
       scalarArgumentsPlugin(subgraphs),
+      ...(responseCache ? [responseCache.plugin] : []),
     ],
   });
   await apollo.start();
@@ -181,6 +191,10 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     cors(corsOptions(settings.corsOrigins)),
     ...(rateLimiting.requests ? [rateLimiting.requests] : []),
     express.json({ limit: settings.limits.MAX_BODY_BYTES }),
+    ...(allowList ? [allowList] : []),
+    // Before the checks of the document: an answer is only kept for a request (the same document
+    // and variables) that passed them, so a hit needs no lexing of its document again.
+    ...(responseCache ? [responseCache.serveCached] : []),
     refuseOversizedDocuments(settings.limits),
     refuseDeepVariables(settings.limits),
     refuseBadPersistedQueries,
@@ -190,7 +204,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
     bindObservation,
     traceRequests,
     expressMiddleware(apollo, {
-      context: async ({ req }) => contextFor(req),
+      context: async ({ req, res }): Promise<GatewayContext> => ({ ...(await contextFor(req)), ...responseCache?.contextFor(res) }),
     }),
   );
   app.use("/datasets", observeRequests(logger, metrics), ...(rateLimiting.requests ? [rateLimiting.requests] : []), cancelQueriesOnClose, recordsCsvRoute(apollo, contextFor));
@@ -209,6 +223,7 @@ export async function startGateway(options: GatewayOptions, listen: { port: numb
       await apollo.stop();
       await Promise.all(dataSources.map((dataSource) => dataSource.close()));
       await rateLimiting.close();
+      await responseCache?.close();
       return outcome;
     },
   };

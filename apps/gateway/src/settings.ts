@@ -29,6 +29,24 @@ export interface RateLimits {
   readonly redisPrefix: string;
 }
 
+/** The response cache and the HTTP caching headers (README "Caching"). */
+export interface CacheSettings {
+  readonly enabled: boolean;
+  readonly maxBytes: number;
+  /** Set: answers are kept in Redis, shared by every gateway instance; unset: in this process. */
+  readonly redisUrl?: string | undefined;
+  readonly redisPrefix: string;
+  readonly catalogueMaxAgeSeconds: number;
+  readonly maxAgeLimitSeconds: number;
+  readonly staleWhileRevalidateSeconds: number;
+}
+
+/** Persisted queries: the allow-list mode (APQ itself is always on). */
+export interface PersistedQuerySettings {
+  readonly only: boolean;
+  readonly manifestPath?: string | undefined;
+}
+
 /** How the gateway serves: limits, exposure and timeouts. */
 export interface GatewaySettings {
   readonly limits: QueryLimits;
@@ -52,6 +70,8 @@ export interface GatewaySettings {
   readonly statementTimeoutMs: number;
   /** Longest string in any argument. */
   readonly maxFilterLength: number;
+  readonly cache: CacheSettings;
+  readonly persistedQueries: PersistedQuerySettings;
 }
 
 export function gatewaySettings(environment: GatewayEnvironment): GatewaySettings {
@@ -90,6 +110,16 @@ export function gatewaySettings(environment: GatewayEnvironment): GatewaySetting
     shutdownGraceMs: environment.SHUTDOWN_GRACE_MS,
     statementTimeoutMs: environment.STATEMENT_TIMEOUT_MS,
     maxFilterLength: environment.MAX_FILTER_LENGTH,
+    cache: {
+      enabled: environment.RESPONSE_CACHE,
+      maxBytes: environment.RESPONSE_CACHE_MAX_BYTES,
+      redisUrl: environment.RESPONSE_CACHE_STORE === "redis" ? environment.REDIS_URL : undefined,
+      redisPrefix: environment.RESPONSE_CACHE_REDIS_PREFIX,
+      catalogueMaxAgeSeconds: environment.CACHE_CATALOGUE_MAX_AGE_SECONDS,
+      maxAgeLimitSeconds: environment.CACHE_MAX_AGE_LIMIT_SECONDS,
+      staleWhileRevalidateSeconds: environment.CACHE_STALE_WHILE_REVALIDATE_SECONDS,
+    },
+    persistedQueries: { only: environment.PERSISTED_QUERIES_ONLY, manifestPath: environment.PERSISTED_QUERIES_MANIFEST },
   };
 }
 

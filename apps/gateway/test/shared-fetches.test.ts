@@ -110,7 +110,8 @@ describe("InProcessSubgraph", () => {
   it("executes a fetch with the request's variables and context, by text or by the planner's document", async () => {
     const query = "query Q($name: String!) { greeting(name: $name) }";
     const byText = await subgraph.process({ ...fetchOf(query, { name: "HA" }), context: { salutation: "hello" } });
-    expect(byText).toEqual({ data: { greeting: "hello HA" } });
+    // What the fetch read is reported as a remote subgraph reports it (none here: no SQL).
+    expect(byText).toEqual({ data: { greeting: "hello HA" }, extensions: { datasetsRead: [] } });
     const byDocument = await subgraph.process({
       kind: INCOMING_OPERATION,
       request: { query: "ignored when the document is given", variables: { name: "DH" } },
@@ -118,7 +119,7 @@ describe("InProcessSubgraph", () => {
       context: { salutation: "good morning" },
       incomingRequestContext: {} as never,
     });
-    expect(byDocument).toEqual({ data: { greeting: "good morning DH" } });
+    expect(byDocument).toEqual({ data: { greeting: "good morning DH" }, extensions: { datasetsRead: [] } });
   });
 
   it("answers a document that does not parse or validate with its errors, every time", async () => {

@@ -12,10 +12,10 @@ import type { GraphQLResponse } from "./harness.js";
 
 /**
  * The gateway's settings for an environment that sets only these variables (parsed as in
- * production), rate limits off unless they are among them: a test sends bursts from one address.
+ * production), rate limits off unless they are among them (a test sends bursts from one address), and so is the response cache (a test repeats queries to count their SQL).
  */
 export function settingsFrom(variables: Record<string, string> = {}): GatewaySettings {
-  return gatewaySettings(readGatewayEnvironment({ RATE_LIMIT_REQUESTS: "0", RATE_LIMIT_COST: "0", ...variables }));
+  return gatewaySettings(readGatewayEnvironment({ RATE_LIMIT_REQUESTS: "0", RATE_LIMIT_COST: "0", RESPONSE_CACHE: "false", ...variables }));
 }
 
 /** A pino logger whose lines the test can read. */

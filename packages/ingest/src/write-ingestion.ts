@@ -1,4 +1,4 @@
-import { insertRecords, readDatasetFields, RecordBatch, saveDatasetFields, storeStringFieldsAsText, type Prisma, type PrismaClient } from "@hkhealth/store";
+import { announceDataChange, CATALOGUE_CHANGED, insertRecords, readDatasetFields, RecordBatch, saveDatasetFields, storeStringFieldsAsText, type Prisma, type PrismaClient } from "@hkhealth/store";
 import { declaredFieldTypes } from "./declared-field-types.js";
 import { IngestError, stopIfInterrupted } from "./errors.js";
 import { FieldTypes } from "./field-types.js";
@@ -115,6 +115,10 @@ async function writeInTransaction(tx: Prisma.TransactionClient, ingestion: Inges
   }
   await tx.ingestion.update({ where: { id: ingestionId }, data: { observedAt, recordCount: written, releaseId: release.releaseId } });
   await saveSource(tx, datasetId, file);
+  // Delivered on commit only: every gateway drops the answers that read this dataset (a release's
+  // publication month is the catalogue's).
+  await announceDataChange(tx, datasetId);
+  if (release.recordPublication !== undefined && release.releaseId !== null) await announceDataChange(tx, CATALOGUE_CHANGED);
   stopIfInterrupted(ingestion.signal, file.location); // the last moment before the commit
   return { ingestionId, records: written, observedAt, releaseId: release.releaseId };
 }

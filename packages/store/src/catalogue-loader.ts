@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { catalogueAgencies, catalogueDatasets, recordProfileOf, type CatalogueAgency, type CatalogueDataset } from "@hkhealth/plan";
+import { announceDataChange, CATALOGUE_CHANGED } from "./data-changes.js";
 import type { PrismaClient } from "./generated/prisma/client.js";
 
 export interface CatalogueLoadResult {
@@ -140,6 +141,8 @@ export async function loadCatalogue(prisma: PrismaClient, plan: CataloguePlan = 
       await tx.release.update({ where: { id: release.id }, data: keepRecorded.length ? planned : { ...planned, releasedMonth } });
       count++;
     }
+    // Delivered on commit only, and only when something changed: every gateway drops its answers.
+    if (count > 0) await announceDataChange(tx, CATALOGUE_CHANGED);
     // Last, after the writes, so the versions are those of the rows as this load leaves them.
     const [{ version }] = await tx.$queryRawUnsafe<[{ version: string }]>(`SELECT (${rowsVersionSql}) AS version`);
     const state = { rowsHash: hash, rowsVersion: version, loadedAt: new Date() };

@@ -38,6 +38,8 @@ export interface Connection {
   openMigrationSession(): Promise<MigrationSession>;
   /** Connections in use and idle, for metrics (PGlite has one, always). */
   poolStats(): { total: number; idle: number; waiting: number };
+  /** LISTENs on `channel`; `onPayload` gets each committed NOTIFY's payload. Resolves to the unlisten. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -85,6 +87,7 @@ async function openPostgres(databaseUrl: string, poolSize: number, statementTime
       };
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    listen: (channel, onPayload) => listenOnServer(databaseUrl, channel, onPayload),
     close: () => pool.end(),
   };
 }
@@ -121,6 +124,11 @@ async function openPglite(dataDir: string | undefined): Promise<Connection> {
       },
     }),
     poolStats: () => ({ total: 1, idle: 1, waiting: 0 }),
+    // PGlite is one process: its NOTIFY reaches the listeners of this process, on commit too.
+    listen: async (channel, onPayload) => {
+      const unlisten = await db.listen(channel, onPayload);
+      return async () => unlisten();
+    },
     close: async () => {
       try {
         await db.close();
@@ -128,5 +136,41 @@ async function openPglite(dataDir: string | undefined): Promise<Connection> {
         unlock();
       }
     },
+  };
+}
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to queries), reconnecting
+ * after a lost connection; notifications sent while it was down are lost, so `onPayload("*")`
+ * is called on each reconnection: the listener must assume anything changed meanwhile.
+ */
+async function listenOnServer(databaseUrl: string, channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 5_000 });
+    next.on("notification", (message) => {
+      if (message.channel === channel) onPayload(message.payload ?? "");
+    });
+    next.on("error", () => {
+      if (stopped) return;
+      next.end().catch(() => {});
+      setTimeout(() => reconnect(), 1_000).unref();
+    });
+    await next.connect();
+    await next.query(`LISTEN "${channel.replaceAll('"', '""')}"`);
+    client = next;
+  };
+  const reconnect = (): void => {
+    if (stopped) return;
+    connect().then(
+      () => onPayload("*"),
+      () => setTimeout(() => reconnect(), 1_000).unref(),
+    );
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => {});
   };
 }

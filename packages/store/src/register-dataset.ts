@@ -1,4 +1,5 @@
 import type { AgencyCode, DataFormat, UpdateFrequency } from "@hkhealth/plan";
+import { announceDataChange, CATALOGUE_CHANGED } from "./data-changes.js";
 import type { PrismaClient, RecordMode } from "./generated/prisma/client.js";
 
 /** A dataset an agency publishes outside the plan, so its files can be ingested too. */
@@ -46,9 +47,14 @@ export async function registerDataset(prisma: PrismaClient, registration: Datase
       throw new Error(`Dataset ${registration.id} is in the plan; it cannot be registered again`);
     }
     if (existing) {
+      const stored = await tx.dataset.findUnique({ where: { id: registration.id } });
+      const unchanged = stored && Object.entries(fields).every(([name, value]) => JSON.stringify(stored[name as keyof typeof stored]) === JSON.stringify(value));
+      if (unchanged) return; // registering again changes nothing, and announces nothing
       await tx.dataset.update({ where: { id: registration.id }, data: fields });
+      await announceDataChange(tx, CATALOGUE_CHANGED);
       return;
     }
+    await announceDataChange(tx, CATALOGUE_CHANGED);
     const last = await tx.dataset.aggregate({ _max: { position: true } });
     const position = Math.max(FIRST_REGISTERED_POSITION, (last._max.position ?? 0) + 1);
     await tx.dataset.create({ data: { id: registration.id, position, planName: null, categoryZh: null, ...fields } });

@@ -6,6 +6,7 @@ import type {
   Transaction,
 } from "@prisma/driver-adapter-utils";
 import { currentRequestStatements } from "./request-statements.js";
+import { noteStatement } from "./dataset-reads.js";
 import { traceStatement } from "./sql-spans.js";
 
 /** Receives every SQL statement the store sends, in order. */
@@ -56,6 +57,7 @@ function logged<T extends object>(target: T, log: SqlLog): T {
         return (query: SqlQuery) => {
           if (transactionControl.test(query.sql)) return value.call(object, query);
           log.emit(query.sql);
+          noteStatement(query.sql, query.args);
           return inRequest(() => traceStatement(query.sql, () => value.call(object, query)));
         };
       }

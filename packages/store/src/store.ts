@@ -1,5 +1,6 @@
 import { PrismaClient } from "./generated/prisma/client.js";
 import { openConnection, type Connection, type ConnectionOptions } from "./connection.js";
+import { DATA_CHANGES_CHANNEL } from "./data-changes.js";
 import { migrate } from "./migrate.js";
 import { loggedAdapterFactory, SqlLog } from "./sql-log.js";
 
@@ -23,6 +24,8 @@ export interface Store {
   readonly appliedMigrations: readonly string[];
   ping(): Promise<void>;
   poolStats(): ReturnType<Connection["poolStats"]>;
+  /** Calls `onChange` with the dataset id (or CATALOGUE_CHANGED) of each committed change: see data-changes.ts. */
+  onDataChange(onChange: (change: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
       appliedMigrations,
       ping: () => connection.ping(),
       poolStats: () => connection.poolStats(),
+      onDataChange: (onChange) => connection.listen(DATA_CHANGES_CHANNEL, onChange),
       close: async () => {
         await prisma.$disconnect();
         await connection.close();

@@ -28,3 +28,4 @@ export { batchPerRequest } from "./batch-per-request.js";
 export { cancelQueriesOnClose } from "./cancel-on-close.js";
 export { selectedFields } from "./selection.js";
 export { answeredBy, nullWhenUnanswered } from "./partial-answers.js";
+export { DATASETS_READ_EXTENSION, datasetReadsPlugin, recordRequestDatasetReads } from "./report-dataset-reads.js";

@@ -10,6 +10,7 @@ import { batchPerRequest } from "./batch-per-request.js";
 import { cancelQueriesOnClose } from "./cancel-on-close.js";
 import { createContext, type GraphContext } from "./context.js";
 import { gracefulStop, type StopOutcome } from "./graceful-stop.js";
+import { datasetReadsPlugin, recordRequestDatasetReads } from "./report-dataset-reads.js";
 
 export interface ServeSubgraphOptions {
   readonly port: number;
@@ -73,7 +74,7 @@ export async function serveSubgraph(subgraph: Subgraph, store: Store, options: S
     // The caller decides what a signal does (drain, close the store, exit).
     stopOnTerminationSignals: false,
     ...(options.formatError && { formatError: options.formatError }),
-    plugins: [...(options.plugins ?? [])],
+    plugins: [datasetReadsPlugin, ...(options.plugins ?? [])],
   });
   await apollo.start();
 
@@ -98,6 +99,7 @@ export async function serveSubgraph(subgraph: Subgraph, store: Store, options: S
     express.json({ limit: options.maxBodyBytes ?? 100_000 }),
     cancelQueriesOnClose,
     batchPerRequest,
+    recordRequestDatasetReads,
     ...(options.beforeGraphQL ?? []),
     expressMiddleware(apollo, { context: async () => createContext(store, options.argumentLimits) }),
   );

@@ -17,6 +17,7 @@ export function refuse(request: Request, response: Response, status: number, err
   const mediaType = request.accepts(["application/json", graphqlResponseType]) || "application/json";
   response
     .status(status)
+    .setHeader("cache-control", "no-store") // a refusal is never cached, by a CDN or a browser
     .type(`${mediaType}; charset=utf-8`)
     .send(JSON.stringify({ errors: [{ message: error.message, extensions: { ...extensions, code } }] }));
 }

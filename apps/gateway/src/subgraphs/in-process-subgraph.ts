@@ -1,5 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { execute, parse, validate, type DocumentNode, type GraphQLError, type GraphQLSchema } from "graphql";
+import { recordDatasetReads } from "@hkhealth/store";
+import { DATASETS_READ_EXTENSION } from "@hkhealth/subgraph-kit";
 import type { SubgraphResponse } from "./shared-fetches.js";
 
 /** Fetch documents kept by their text when the gateway does not hand over its parsed one. */
@@ -24,13 +26,18 @@ export class InProcessSubgraph implements GraphQLDataSource {
     if (document instanceof Error) return { errors: [document] };
     const errors = this.validationErrors(document);
     if (errors.length > 0) return { errors: [...errors] };
-    return execute({
-      schema: this.schema,
-      document,
-      variableValues: request.variables,
-      operationName: request.operationName,
-      contextValue: context,
-    }) as Promise<SubgraphResponse>;
+    // Reports the datasets the fetch read as a remote subgraph does (extensions.datasetsRead).
+    const { result, reads } = await recordDatasetReads(
+      async () =>
+        (await execute({
+          schema: this.schema,
+          document,
+          variableValues: request.variables,
+          operationName: request.operationName,
+          contextValue: context,
+        })) as SubgraphResponse,
+    );
+    return { ...result, extensions: { ...result.extensions, [DATASETS_READ_EXTENSION]: [...reads].sort() } };
   }
 
   private validationErrors(document: DocumentNode): readonly GraphQLError[] {

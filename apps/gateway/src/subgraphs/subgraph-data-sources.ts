@@ -1,5 +1,6 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import type { Subgraph } from "@hkhealth/subgraph-kit";
+import { DatasetReadsCollector } from "../cache/collect-dataset-reads.js";
 import { InProcessSubgraph } from "./in-process-subgraph.js";
 import type { Metrics } from "../observability/metrics.js";
 import { RemoteSubgraph } from "./remote-subgraph.js";
@@ -51,5 +52,6 @@ export function dataSourceFor(subgraph: Subgraph, options: DataSourceOptions): S
     ? new SharedFetches(direct, () => options.metrics.subgraphFetchesShared.inc({ subgraph: subgraph.name }))
     : direct;
   const traced = new TracedDataSource(subgraph.name, shared);
-  return { source: new TimedDataSource(subgraph.name, traced, options.metrics), close: async () => remote?.close() };
+  const collected = new DatasetReadsCollector(traced);
+  return { source: new TimedDataSource(subgraph.name, collected, options.metrics), close: async () => remote?.close() };
 }

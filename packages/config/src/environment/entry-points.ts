@@ -1,6 +1,7 @@
 // One schema per entry point, composed from the pieces each one reads: a variable an entry point
 // does not read is not validated by it, so a bad value of it cannot stop that process.
 import { z } from "zod";
+import { allowListHasManifest, persistedQueries, redisStoreHasUrl, responseCache } from "./caching.js";
 import { database, statementTimeout } from "./database.js";
 import { graphqlServer, logging, publicServer, shutdown } from "./http.js";
 import { costBudgetFitsOneOperation, queryLimits, rateLimits } from "./limits.js";
@@ -31,8 +32,12 @@ const schemas = {
         ...syncChecks,
         ...syncSchedule,
         ...ingestLimits,
+        ...responseCache(context),
+        ...persistedQueries,
       })
-      .refine(costBudgetFitsOneOperation.check, costBudgetFitsOneOperation.options),
+      .refine(costBudgetFitsOneOperation.check, costBudgetFitsOneOperation.options)
+      .refine(allowListHasManifest.check, allowListHasManifest.options)
+      .refine(redisStoreHasUrl.check, redisStoreHasUrl.options),
   /** `pnpm start:subgraph <name>`: one subgraph as its own service. */
   "start:subgraph": (context: DefaultsContext) =>
     z.object({ ...database, ...statementTimeout, ...logging(context), ...graphqlServer, ...subgraphService, ...shutdown, ...tracing }),

@@ -1,0 +1,33 @@
+import { Counter, Gauge, type Registry } from "prom-client";
+
+export interface CacheMetrics {
+  readonly hits: Counter;
+  readonly misses: Counter;
+  /** Answers dropped because a dataset (or the catalogue) they read changed. */
+  readonly invalidations: Counter;
+  /** Change notices received (dataset ids, the catalogue), whether or not they dropped anything. */
+  readonly changes: Counter;
+}
+
+/** The response cache's metrics, on the gateway's registry; bytes held are read when scraped. */
+export function createCacheMetrics(registry: Registry, bytesHeld: () => number | undefined): CacheMetrics {
+  new Gauge({
+    name: "graphql_response_cache_bytes",
+    help: "Bytes of answers the response cache holds in this process (absent with the Redis store).",
+    registers: [registry],
+    collect() {
+      const bytes = bytesHeld();
+      if (bytes !== undefined) this.set(bytes);
+    },
+  });
+  return {
+    hits: new Counter({ name: "graphql_response_cache_hits_total", help: "Operations answered from the response cache.", registers: [registry] }),
+    misses: new Counter({ name: "graphql_response_cache_misses_total", help: "Cacheable operations not found in the response cache (answered by the subgraphs).", registers: [registry] }),
+    changes: new Counter({ name: "graphql_response_cache_changes_total", help: "Committed data changes this gateway was told of (each ingest's NOTIFY).", registers: [registry] }),
+    invalidations: new Counter({
+      name: "graphql_response_cache_invalidations_total",
+      help: "Cached answers dropped because a dataset or the catalogue they read changed (an ingest's commit).",
+      registers: [registry],
+    }),
+  };
+}
