@@ -200,6 +200,7 @@ export function formatMixed(mixed: MixedResult): string {
     row("  cached (1c)", mixed.cached),
     row("  uncached (1d)", mixed.uncached),
     `  stale check: ${mixed.stale.checked} answers compared with an uncached answer of the same version, ${mixed.stale.stale} stale, ${mixed.stale.unchecked} not compared` +
+      (mixed.stale.staleWithinMs !== undefined ? `\n  every stale answer came back within ${fixed(mixed.stale.staleWithinMs)} ms of its ingest's commit` : "") +
       (mixed.stale.firstStale ? `\n  first stale: ${mixed.stale.firstStale}` : ""),
   ].join("\n");
 }

@@ -19,6 +19,8 @@ export interface StaleFigures {
   /** Answers not compared: sent before the first commit or while an ingest ran, or no reference of their version. */
   readonly unchecked: number;
   readonly firstStale?: string;
+  /** The latest a stale answer came back after its version's commit, in ms (how long invalidation lagged at most). */
+  readonly staleWithinMs?: number;
 }
 
 /**
@@ -36,6 +38,8 @@ export class StaleCheck {
   #stale = 0;
   #unchecked = 0;
   #firstStale: string | undefined;
+  #committedAt = 0;
+  #staleWithinMs: number | undefined;
 
   constructor(
     private readonly fetchReference: (variableSet: number) => Promise<string>,
@@ -54,6 +58,7 @@ export class StaleCheck {
 
   ingestCommitted(): void {
     this.#committed = true;
+    this.#committedAt = performance.now();
     this.#nextVersion();
   }
 
@@ -75,16 +80,24 @@ export class StaleCheck {
       );
       references.set(variableSet, reference);
     }
+    const receivedAfterCommitMs = performance.now() - this.#committedAt;
     const body = await reference;
     if (body === undefined) return void this.#unchecked++;
     this.#checked++;
     if (!sameData(answer, body)) {
       this.#stale++;
+      this.#staleWithinMs = Math.max(this.#staleWithinMs ?? 0, receivedAfterCommitMs);
       this.#firstStale ??= `variable set ${variableSet}: got ${answer.slice(0, 200)} expected ${body.slice(0, 200)}`;
     }
   }
 
   figures(): StaleFigures {
-    return { checked: this.#checked, stale: this.#stale, unchecked: this.#unchecked, ...(this.#firstStale !== undefined && { firstStale: this.#firstStale }) };
+    return {
+      checked: this.#checked,
+      stale: this.#stale,
+      unchecked: this.#unchecked,
+      ...(this.#firstStale !== undefined && { firstStale: this.#firstStale }),
+      ...(this.#staleWithinMs !== undefined && { staleWithinMs: this.#staleWithinMs }),
+    };
   }
 }
