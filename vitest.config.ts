@@ -11,8 +11,8 @@ import { SkippedForSharedFilesReporter } from "./vitest.skipped-files.js";
 const postgresUrl = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || "";
 
 const workspaceFolders = ["packages", "packages/subgraphs", "apps"];
-const packageDirs = workspaceFolders
-  .flatMap((folder) => readdirSync(folder).map((entry) => `${folder}/${entry}`))
+// bench/ is a workspace package of its own (the harness's pure helpers have tests).
+const packageDirs = [...workspaceFolders.flatMap((folder) => readdirSync(folder).map((entry) => `${folder}/${entry}`)), "bench"]
   .filter((dir) => existsSync(`${dir}/package.json`) && existsSync(`${dir}/test`));
 
 function usesStore(dir: string): boolean {

@@ -14,6 +14,7 @@ export const configurationLabels: Readonly<Record<ConfigurationName, string>> = 
   "gateway-http-unshared": "2b. our gateway over HTTP subgraphs, identical in-flight fetches not shared",
   "hive-gateway": "3. Hive Gateway (defaults), same HTTP subgraphs",
   "hive-gateway-no-dedup": "3b. Hive Gateway, upstream in-flight deduplication off",
+  "hive-gateway-cached": "3c. Hive Gateway with its response cache plugin (responseCaching), same HTTP subgraphs",
   monolith: "4. monolith (one Apollo Server, same resolvers)",
   "raw-sql": "5. floor: the store's SQL through pg, plain HTTP",
   "answer-floor": "6. floor: node:http sending the answer's bytes",
@@ -140,6 +141,25 @@ function gatewayEnvironment(name: ConfigurationName): Record<string, string> {
   };
 }
 
+/**
+ * The longest time our gateway keeps a benchmark answer: the synthetic datasets are not in the
+ * plan, so their answers get the most frequent dataset's max-age (the next 15-minute A&E
+ * update, at most 900 s), and the catalogue's (CACHE_CATALOGUE_MAX_AGE_SECONDS) is longer.
+ * Hive's plugin gets it as its one TTL: no answer expires during a run on either side.
+ */
+export const HIVE_RESPONSE_CACHE_TTL_MS = 900_000;
+
+/**
+ * Hive Gateway's config file. "-cached" turns on its response cache plugin
+ * (`responseCaching`, @graphql-mesh/plugin-response-cache over Yoga's), in memory, with one
+ * shared scope as ours (public data: `session` returns null), and no invalidation but the TTL
+ * (Hive cannot know when our store changes).
+ */
+function hiveGatewayConfig(name: ConfigurationName, transport: object): string {
+  const responseCaching = name === "hive-gateway-cached" ? `, responseCaching: { session: () => null, ttl: ${HIVE_RESPONSE_CACHE_TTL_MS} }` : "";
+  return `export const gatewayConfig = { transportEntries: ${JSON.stringify(transport)}${responseCaching} };\n`;
+}
+
 /** Starts one configuration's front server (the subgraph services it needs are already up). */
 async function deploy(name: ConfigurationName, context: DeploymentContext, services: SubgraphServices | undefined): Promise<Deployment> {
   const front = (server: RunningServer, endpoint: (operation: Operation) => string, subgraphs: readonly RunningServer[] = []): Deployment => ({
@@ -165,7 +185,8 @@ async function deploy(name: ConfigurationName, context: DeploymentContext, servi
       return front(gateway, () => url, services.servers);
     }
     case "hive-gateway":
-    case "hive-gateway-no-dedup": {
+    case "hive-gateway-no-dedup":
+    case "hive-gateway-cached": {
       if (!services) throw new Error("no subgraph services");
       const supergraphPath = join(context.workDir, "supergraph-hive.graphql");
       writeFileSync(supergraphPath, withSubgraphUrls(context.supergraphSdl, services.urls));
@@ -173,7 +194,7 @@ async function deploy(name: ConfigurationName, context: DeploymentContext, servi
       // Hive's HTTP transport shares one upstream fetch among identical queries in flight (on by
       // default); the variant turns that off, so each client request costs its subgraph fetches.
       const transport = name === "hive-gateway-no-dedup" ? { "*": { options: { deduplicateInflightRequests: false } } } : {};
-      writeFileSync(configPath, `export const gatewayConfig = ${JSON.stringify({ transportEntries: transport })};\n`);
+      writeFileSync(configPath, hiveGatewayConfig(name, transport));
       const port = await freePort();
       const url = `http://127.0.0.1:${port}/graphql`;
       const hive = await startServer(

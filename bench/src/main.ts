@@ -16,6 +16,7 @@ import { openBenchDatabase, serverVersion, type BenchDatabase } from "./database
 import { fillStore } from "./fill/fill-store.js";
 import { serialisableParams } from "./floor-sql.js";
 import { runRound, summarise, type Round } from "./load/driver.js";
+import { runMixedWorkload, type MixedResult } from "./mixed/run-mixed.js";
 import { operationsFor, type Operation } from "./operations.js";
 import { configurationNames, parseOptions, usage, UsageError, type BenchOptions, type ConfigurationName } from "./options.js";
 import { computeRatios, formatReport, type BenchResults, type ConfigurationResult, type OperationResult } from "./report.js";
@@ -222,6 +223,23 @@ async function main(options: BenchOptions): Promise<void> {
     for (const group of groups) Object.assign(configurations, await runGroup(group, context, operations, options, statements, profileDir));
     for (const result of Object.values(configurations)) if (result?.error) log(`${result.label}: FAILED: ${result.error}`);
 
+    let mixed: MixedResult | undefined;
+    let mixedFailed = false;
+    if (options.configurations.includes("gateway-in-process-cached") && options.configurations.includes("gateway-in-process-uncached")) {
+      if (database.kind === "postgres") {
+        log("mixed workload: Zipf-drawn record pages, ingests every few seconds, cached and uncached gateway in turn");
+        try {
+          mixed = await runMixedWorkload(context, options.load, options.seed, log);
+        } catch (error) {
+          mixedFailed = true;
+          notes.push(`The mixed workload failed: ${(error as Error).message}`);
+          log(`WARNING: ${notes.at(-1)}`);
+        }
+      } else {
+        notes.push("The mixed workload (ingests during the load) runs on PostgreSQL only (--database-url): a PGlite database belongs to one process.");
+      }
+    }
+
     const results: BenchResults = {
       startedAt,
       finishedAt: new Date().toISOString(),
@@ -246,7 +264,8 @@ async function main(options: BenchOptions): Promise<void> {
         floors: Object.fromEntries(Object.entries(statements.floors).map(([name, statement]) => [name, statement.sql])),
       },
       configurations,
-      ratios: computeRatios(configurations, fill, statements, options.scale.name),
+      ratios: computeRatios(configurations, fill, statements, options.scale.name, mixed),
+      ...(mixed && { mixed }),
       notes,
       ...(options.profile && { profiles: summariseProfiles(profileDir) }),
     };
@@ -259,7 +278,7 @@ async function main(options: BenchOptions): Promise<void> {
     const file = join(resultsDir, `${stamp}-${options.scale.name}-${database.kind}${partial}.json`);
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
     log(`results written to ${file}`);
-    if (Object.values(configurations).some((result) => result?.error)) process.exitCode = 1;
+    if (mixedFailed || Object.values(configurations).some((result) => result?.error)) process.exitCode = 1;
   } finally {
     await cleanup();
   }

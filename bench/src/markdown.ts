@@ -31,8 +31,24 @@ export function markdownReport(results: BenchResults): string {
     ]);
     parts.push(table(["operation", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "same data"], rows, [false, true, true, true, true, true, false]));
   }
+  if (results.mixed) {
+    const { mixed } = results;
+    parts.push(
+      `**Mixed workload** (${mixed.variableSets} record-page variable sets, Zipf s=${mixed.zipfExponent}, a file ingested into the wide dataset every ${mixed.ingestIntervalSeconds} s: ` +
+        `${mixed.ingest.ingests} ingests, ${fixed(mixed.ingest.meanSeconds, 2)} s each)`,
+    );
+    const row = (name: string, figures: typeof mixed.cached) => [name, fixed(figures.requestsPerSecond), fixed(figures.p50), fixed(figures.p95), fixed(figures.p99), String(figures.errors)];
+    parts.push(
+      table(
+        ["configuration", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"],
+        [row("1c cached", mixed.cached), row("1d uncached", mixed.uncached)],
+        [false, true, true, true, true, true],
+      ),
+    );
+    parts.push(`Stale check: ${mixed.stale.checked} answers of 1c compared with 1d's answer of the same version, **${mixed.stale.stale} stale**, ${mixed.stale.unchecked} not compared.`);
+  }
   // Recomputed, so a results file written before a ratio was added shows it too.
-  const ratios = computeRatios(results.configurations, results.fill, results.statements, results.scale).map((ratio) => [
+  const ratios = computeRatios(results.configurations, results.fill, results.statements, results.scale, results.mixed).map((ratio) => [
     `${ratio.name}${ratio.detail ? ` (${ratio.detail})` : ""}`,
     ratio.value === null ? "–" : ratio.value.toFixed(2),
     ratio.target,

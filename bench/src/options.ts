@@ -11,6 +11,7 @@ export const configurationNames = [
   "gateway-http-unshared",
   "hive-gateway",
   "hive-gateway-no-dedup",
+  "hive-gateway-cached",
   "monolith",
   "raw-sql",
   "answer-floor",

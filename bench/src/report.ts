@@ -5,6 +5,7 @@ import type { ProcessMemory } from "./memory.js";
 import type { ConfigurationName } from "./options.js";
 import type { OperationName } from "./operations.js";
 import type { StatementReport } from "./sql-counts.js";
+import type { MixedResult } from "./mixed/run-mixed.js";
 
 export interface OperationResult extends LoadFigures {
   /** The first response's data equals configuration 1's (the floor: it returned rows). */
@@ -43,6 +44,8 @@ export interface BenchResults {
   readonly statements: Omit<StatementReport, "floors" | "answers"> & { floors: Record<string, string> };
   readonly configurations: Partial<Record<ConfigurationName, ConfigurationResult>>;
   readonly ratios: readonly Ratio[];
+  /** The mixed workload with ingests (PostgreSQL only). */
+  readonly mixed?: MixedResult;
   readonly notes: readonly string[];
   /** With --profile: where each server's CPU time went. */
   readonly profiles?: Record<string, ProfileSummary>;
@@ -97,6 +100,7 @@ export function computeRatios(
   fill: FillReport,
   statements: Pick<StatementReport, "counts" | "constant">,
   scale: string,
+  mixed?: MixedResult,
 ): Ratio[] {
   const ratios: Ratio[] = [
     throughputRatio(results, "gateway-in-process", "monolith", "req/s: in-process gateway / monolith (geometric mean)", 0.8),
@@ -117,6 +121,7 @@ export function computeRatios(
     ),
     // Issue 14's targets: cached answers against the same gateway uncached, and against the bytes alone.
     throughputRatio(results, "gateway-in-process-cached", "gateway-in-process-uncached", "req/s: cached gateway / uncached, fetches not shared (geometric mean)", 10),
+    throughputRatio(results, "gateway-in-process-cached", "hive-gateway-cached", "req/s: cached gateway / Hive Gateway with its response cache (geometric mean)", 1.5),
     throughputRatio(results, "gateway-in-process-cached", "answer-floor", "req/s: cached gateway / node:http sending the answer's bytes (geometric mean)", 0.3),
     // The floor shares nothing: the like-for-like latency is our gateway's without sharing.
     latencyRatio(results, "gateway-in-process-unshared", "recordPage", scale),
@@ -126,6 +131,7 @@ export function computeRatios(
     latencyRatio(results, "gateway-http-subgraphs", "recordPage", scale),
     latencyRatio(results, "gateway-http-subgraphs", "aggregate", scale),
   ];
+  if (mixed) ratios.push(...mixedRatios(mixed));
   const allConstant = Object.values(statements.constant).every(Boolean);
   ratios.push({
     name: "SQL statements per request independent of page size",
@@ -162,6 +168,41 @@ export function computeRatios(
     });
   }
   return ratios;
+}
+
+/** Issue 14's targets for the mixed workload: throughput with ingests running, and no stale answer. */
+export function mixedRatios(mixed: MixedResult): Ratio[] {
+  const value = mixed.uncached.requestsPerSecond > 0 ? mixed.cached.requestsPerSecond / mixed.uncached.requestsPerSecond : null;
+  return [
+    {
+      name: "req/s: mixed workload with ingests, cached gateway / uncached",
+      value,
+      target: ">= 3",
+      met: value === null || mixed.cached.errors + mixed.uncached.errors > 0 ? null : value >= 3,
+      detail: `${fixed(mixed.cached.requestsPerSecond)} vs ${fixed(mixed.uncached.requestsPerSecond)} req/s, ${mixed.variableSets} variable sets (Zipf s=${mixed.zipfExponent}), ${mixed.ingest.ingests} ingests`,
+    },
+    {
+      name: "stale answers after an ingest's commit (mixed workload)",
+      value: mixed.stale.stale,
+      target: "= 0",
+      met: mixed.stale.checked === 0 ? null : mixed.stale.stale === 0,
+      detail: `${mixed.stale.checked} answers compared, ${mixed.stale.unchecked} not compared`,
+    },
+  ];
+}
+
+/** The mixed workload's lines of the report. */
+export function formatMixed(mixed: MixedResult): string {
+  const row = (name: string, figures: LoadFigures) => `${name}: ${fixed(figures.requestsPerSecond)} req/s, p50 ${fixed(figures.p50, 2)} ms, p99 ${fixed(figures.p99, 2)} ms, errors ${figures.errors}`;
+  return [
+    `Mixed workload: ${mixed.variableSets} record-page variable sets (Zipf s=${mixed.zipfExponent}), a file ingested into the wide dataset every ${mixed.ingestIntervalSeconds} s ` +
+      `(${mixed.ingest.ingests} ingests of ${mixed.ingest.records} records, ${fixed(mixed.ingest.meanSeconds, 2)} s each${mixed.ingest.error ? `; FAILED: ${mixed.ingest.error}` : ""})`,
+    row("  cached (1c)", mixed.cached),
+    row("  uncached (1d)", mixed.uncached),
+    `  stale check: ${mixed.stale.checked} answers compared with an uncached answer of the same version, ${mixed.stale.stale} stale, ${mixed.stale.unchecked} not compared` +
+      (mixed.stale.staleWithinMs !== undefined ? `\n  every stale answer came back within ${fixed(mixed.stale.staleWithinMs)} ms of its ingest's commit` : "") +
+      (mixed.stale.firstStale ? `\n  first stale: ${mixed.stale.firstStale}` : ""),
+  ].join("\n");
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -230,6 +271,7 @@ export function formatReport(results: BenchResults): string {
     parts.push(`${heading}\n${table(["operation", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "same data"], rows)}`);
   }
 
+  if (results.mixed) parts.push(`\n${formatMixed(results.mixed)}`);
   const ratioRows = results.ratios.map((ratio) => [
     ratio.name,
     ratio.value === null ? "-" : ratio.value.toFixed(2),

@@ -1,4 +1,4 @@
-import { buildAllSubgraphs, startGateway } from "@hkhealth/gateway";
+import { buildAllSubgraphs, defaultGatewaySettings, startGateway } from "@hkhealth/gateway";
 import type { Store } from "@hkhealth/store";
 import { captureFloorStatement, type CapturedStatement } from "./floor-sql.js";
 import type { Operation, OperationName } from "./operations.js";
@@ -43,7 +43,10 @@ interface GraphQLResponse {
  * the floor's statement, built by the store's query builders, is one the gateway sent.
  */
 export async function countStatements(store: Store, operations: readonly Operation[]): Promise<StatementReport> {
-  const gateway = await startGateway({ store, subgraphs: await buildAllSubgraphs() }, { port: 0, host: "127.0.0.1" });
+  // The response cache off: a size whose variables repeat another's (the capped catalogue, the
+  // fixed hospitals) would be a hit and count no SQL.
+  const settings = { ...defaultGatewaySettings, cache: { ...defaultGatewaySettings.cache, enabled: false } };
+  const gateway = await startGateway({ store, subgraphs: await buildAllSubgraphs(), settings }, { port: 0, host: "127.0.0.1" });
   const send = async (operation: Operation, size: number) => {
     const { result, statements } = await store.sqlLog.record(async () => {
       const response = await fetch(gateway.url, {

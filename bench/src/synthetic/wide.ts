@@ -33,6 +33,41 @@ function round(value: number, places: number): number {
   return Math.round(value * factor) / factor;
 }
 
+/** `value` where given, else `drawn`: the draw is made either way, so the next draws stay the same. */
+const overriding = <T>(value: T | undefined, drawn: T): T => value ?? drawn;
+
+/** One row of the wide table on `day` (random draws in a fixed order: the same seed, the same rows). */
+function wideRow(recordNo: number, day: number, random: SeededRandom, later?: { readonly admitted: Date; readonly district: string; readonly waitMinutes: number }): CsvValue[] {
+  const drawnAdmitted = new Date(day + random.int(0, 24 * 60 - 1) * 60_000);
+  const admitted = later?.admitted ?? drawnAdmitted;
+  const stayHours = round(Math.abs(random.normal(30, 60)), 1);
+  const drawnDistrict = random.pick(districts);
+  const district = later?.district ?? drawnDistrict;
+  const triage = random.int(1, 5);
+  return [
+    recordNo,
+    hongKongDate(new Date(day)),
+    hongKongLocalTime(admitted),
+    random.chance(0.85) ? hongKongDate(new Date(admitted.getTime() + stayHours * 3_600_000)) : null,
+    district,
+    random.pick(clusters),
+    random.pick(facilityTypes),
+    `${district} ${random.pick(facilityTypes)} ${random.int(1, 4)}`,
+    random.chance(0.5) ? "F" : "M",
+    random.pick(ageGroups),
+    random.int(0, 99),
+    triage,
+    overriding(later?.waitMinutes, Math.max(0, Math.round(random.normal(20 * triage, 40)))),
+    stayHours,
+    round(Math.abs(random.normal(1200, 1600)), 2),
+    random.pick(diagnoses),
+    random.pick(outcomes),
+    random.pick(referrals),
+    round(Math.min(5, Math.max(1, random.normal(3.8, 1.2))), 1),
+    random.pick(remarks) || null,
+  ];
+}
+
 /**
  * A 20-column table (numbers, dates, date-times, text, some empty cells and quoting), in files
  * of at most 100,000 rows, days increasing through the files as monthly releases would.
@@ -45,36 +80,25 @@ export function writeWideFiles(folder: string, records: number, random: SeededRa
     const rows: CsvValue[][] = [];
     for (let index = start; index < end; index++) {
       const day = firstDay + Math.floor((index * DAYS) / records) * 86_400_000;
-      const admitted = new Date(day + random.int(0, 24 * 60 - 1) * 60_000);
-      const stayHours = round(Math.abs(random.normal(30, 60)), 1);
-      const district = random.pick(districts);
-      const triage = random.int(1, 5);
-      rows.push([
-        index + 1,
-        hongKongDate(new Date(day)),
-        hongKongLocalTime(admitted),
-        random.chance(0.85) ? hongKongDate(new Date(admitted.getTime() + stayHours * 3_600_000)) : null,
-        district,
-        random.pick(clusters),
-        random.pick(facilityTypes),
-        `${district} ${random.pick(facilityTypes)} ${random.int(1, 4)}`,
-        random.chance(0.5) ? "F" : "M",
-        random.pick(ageGroups),
-        random.int(0, 99),
-        triage,
-        Math.max(0, Math.round(random.normal(20 * triage, 40))),
-        stayHours,
-        round(Math.abs(random.normal(1200, 1600)), 2),
-        random.pick(diagnoses),
-        random.pick(outcomes),
-        random.pick(referrals),
-        round(Math.min(5, Math.max(1, random.normal(3.8, 1.2))), 1),
-        random.pick(remarks) || null,
-      ]);
+      rows.push(wideRow(index + 1, day, random));
     }
     const path = join(folder, `bench-synthetic-wide-${String(files.length + 1).padStart(3, "0")}.csv`);
     writeCsv(path, wideHeader, rows);
     files.push({ path, records: rows.length, label: `rows ${start + 1}-${end}` });
   }
   return files;
+}
+
+/**
+ * A small file of rows newer than any other (admitted after the dataset's last day, one per
+ * district, long waits): appended to the cumulative dataset, it changes the first page of every
+ * filter of the mixed workload (newest first), so an answer kept past its ingest is seen.
+ */
+export function writeLaterWideFile(path: string, batch: number, random: SeededRandom): GeneratedFile {
+  const firstRecordNo = 10_000_000 + batch * districts.length;
+  const admitted = new Date(LAST_DAY.getTime() + 86_400_000 + batch * 60_000);
+  const day = admitted.getTime() - (admitted.getTime() % 86_400_000);
+  const rows = districts.map((district, index) => wideRow(firstRecordNo + index, day, random, { admitted, district, waitMinutes: 300 }));
+  writeCsv(path, wideHeader, rows);
+  return { path, records: rows.length, label: `later rows, batch ${batch}` };
 }
