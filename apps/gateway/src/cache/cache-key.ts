@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Request } from "express";
+import { parsedParameter } from "../http/request-operations.js";
 
 /** What identifies an answer: the document (by SHA-256, as APQ names it), the operation and the variables. */
 export interface CacheableOperation {
@@ -25,16 +26,6 @@ function documentHashOf(text: string): string {
   return hash;
 }
 
-/** GET carries variables and extensions as JSON text. */
-function jsonParam(value: unknown): unknown {
-  if (typeof value !== "string") return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The operation of a single (not batched) GET or POST, when it can be cached: by its document's
  * text or, when only an APQ hash is sent, by that hash (the same document's SHA-256, so a GET by
@@ -45,10 +36,10 @@ export function cacheableOperation(request: Request): CacheableOperation | undef
   if (!source || typeof source !== "object" || Array.isArray(source)) return undefined;
   const { query, operationName, variables, extensions } = source as Record<string, unknown>;
   if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return undefined;
-  const persisted = (jsonParam(extensions) as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery;
+  const persisted = (parsedParameter(extensions) as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery;
   const documentHash = typeof query === "string" ? documentHashOf(query) : typeof persisted?.sha256Hash === "string" ? persisted.sha256Hash : undefined;
   if (!documentHash) return undefined;
-  return { documentHash, operationName: operationName ?? null, variables: jsonParam(variables) ?? null };
+  return { documentHash, operationName: operationName ?? null, variables: parsedParameter(variables) ?? null };
 }
 
 /** Object keys sorted at every level: variables sent in another order are the same variables. */

@@ -8,7 +8,7 @@ export interface RequestedOperation {
 }
 
 /** A GET's JSON search parameter, parsed; one that does not parse is left for Apollo to refuse. */
-function parsedParameter(value: unknown): unknown {
+export function parsedParameter(value: unknown): unknown {
   if (typeof value !== "string") return value;
   try {
     return JSON.parse(value);
