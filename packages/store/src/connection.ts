@@ -38,9 +38,22 @@ export interface Connection {
   openMigrationSession(): Promise<MigrationSession>;
   /** Connections in use and idle, for metrics (PGlite has one, always). */
   poolStats(): { total: number; idle: number; waiting: number };
-  /** LISTENs on `channel`; `onPayload` gets each committed NOTIFY's payload. Resolves to the unlisten. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** LISTENs on `channel`; `onPayload` gets each committed NOTIFY's payload. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<Listener>;
   close(): Promise<void>;
+}
+
+/** A LISTEN in progress. */
+export interface Listener {
+  /**
+   * Whether a NOTIFY reaches `onPayload` before the committing transaction's caller hears of
+   * the commit: true on PGlite (one process, delivered synchronously), false on a server
+   * (delivered a little later, to each process on its own connection).
+   */
+  readonly heardOnCommit: boolean;
+  /** Runs a read on the listening connection itself, which no pooled query ever waits for. */
+  query<Row>(sql: string): Promise<Row[]>;
+  stop(): Promise<void>;
 }
 
 /** One database session: plain queries and a driver adapter for the schema engine, on the same connection. */
@@ -127,7 +140,11 @@ async function openPglite(dataDir: string | undefined): Promise<Connection> {
     // PGlite is one process: its NOTIFY reaches the listeners of this process, on commit too.
     listen: async (channel, onPayload) => {
       const unlisten = await db.listen(channel, onPayload);
-      return async () => unlisten();
+      return {
+        heardOnCommit: true,
+        query: async <Row>(sql: string) => (await db.query<Row>(sql)).rows,
+        stop: async () => unlisten(),
+      };
     },
     close: async () => {
       try {
@@ -144,7 +161,7 @@ async function openPglite(dataDir: string | undefined): Promise<Connection> {
  * after a lost connection; notifications sent while it was down are lost, so `onPayload("*")`
  * is called on each reconnection: the listener must assume anything changed meanwhile.
  */
-async function listenOnServer(databaseUrl: string, channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>> {
+async function listenOnServer(databaseUrl: string, channel: string, onPayload: (payload: string) => void): Promise<Listener> {
   let client: pg.Client | undefined;
   let stopped = false;
   const connect = async (): Promise<void> => {
@@ -153,6 +170,7 @@ async function listenOnServer(databaseUrl: string, channel: string, onPayload: (
       if (message.channel === channel) onPayload(message.payload ?? "");
     });
     next.on("error", () => {
+      if (client === next) client = undefined;
       if (stopped) return;
       next.end().catch(() => {});
       setTimeout(() => reconnect(), 1_000).unref();
@@ -169,8 +187,15 @@ async function listenOnServer(databaseUrl: string, channel: string, onPayload: (
     );
   };
   await connect();
-  return async () => {
-    stopped = true;
-    await client?.end().catch(() => {});
+  return {
+    heardOnCommit: false,
+    query: async <Row>(sql: string) => {
+      if (!client) throw new DatabaseUnavailableError(describeDatabaseUrl(databaseUrl), new Error("the listening connection is reconnecting"));
+      return (await client.query(sql)).rows as Row[];
+    },
+    stop: async () => {
+      stopped = true;
+      await client?.end().catch(() => {});
+    },
   };
 }

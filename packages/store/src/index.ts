@@ -14,4 +14,4 @@ export * from "./records/index.js";
 export { registerDataset, type DatasetRegistration } from "./register-dataset.js";
 export type { Ingestion as IngestionRow, Prisma } from "./generated/prisma/client.js";
 export { ALL_DATASETS_READ, CATALOGUE_READ, datasetReadsOfCurrentWork, recordDatasetReads, statementReads, withDatasetReads } from "./dataset-reads.js";
-export { ANYTHING_CHANGED, announceDataChange, CATALOGUE_CHANGED, DATA_CHANGES_CHANNEL } from "./data-changes.js";
+export { ANYTHING_CHANGED, announceDataChange, CATALOGUE_CHANGED, DATA_CHANGES_CHANNEL, type DataChangeWatch, type DataVersions } from "./data-changes.js";

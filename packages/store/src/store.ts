@@ -1,6 +1,6 @@
 import { PrismaClient } from "./generated/prisma/client.js";
 import { openConnection, type Connection, type ConnectionOptions } from "./connection.js";
-import { DATA_CHANGES_CHANNEL } from "./data-changes.js";
+import { DATA_CHANGES_CHANNEL, watchDataChanges, type DataChangeWatch } from "./data-changes.js";
 import { migrate } from "./migrate.js";
 import { loggedAdapterFactory, SqlLog } from "./sql-log.js";
 
@@ -24,8 +24,11 @@ export interface Store {
   readonly appliedMigrations: readonly string[];
   ping(): Promise<void>;
   poolStats(): ReturnType<Connection["poolStats"]>;
-  /** Calls `onChange` with the dataset id (or CATALOGUE_CHANGED) of each committed change: see data-changes.ts. */
-  onDataChange(onChange: (change: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onChange` with the dataset id (or CATALOGUE_CHANGED) of each committed change, and
+   * reads the data's versions exactly: see data-changes.ts.
+   */
+  watchDataChanges(onChange: (change: string) => void): Promise<DataChangeWatch>;
   close(): Promise<void>;
 }
 
@@ -54,7 +57,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
       appliedMigrations,
       ping: () => connection.ping(),
       poolStats: () => connection.poolStats(),
-      onDataChange: (onChange) => connection.listen(DATA_CHANGES_CHANNEL, onChange),
+      watchDataChanges: (onChange) => watchDataChanges((onPayload) => connection.listen(DATA_CHANGES_CHANNEL, onPayload), onChange),
       close: async () => {
         await prisma.$disconnect();
         await connection.close();

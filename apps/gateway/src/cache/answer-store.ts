@@ -7,6 +7,8 @@ export interface CachedAnswer {
   readonly etag: string;
   /** Dataset ids, CATALOGUE_READ or ALL_DATASETS_READ (see @hkhealth/store dataset-reads.ts). */
   readonly reads: readonly string[];
+  /** The versions of what it read when it was computed (version-stamp.ts): served only while they are current. */
+  readonly stamp: string;
 }
 
 /** Where answers are kept: this process's memory or Redis. */

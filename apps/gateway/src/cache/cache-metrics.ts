@@ -3,6 +3,8 @@ import { Counter, Gauge, type Registry } from "prom-client";
 export interface CacheMetrics {
   readonly hits: Counter;
   readonly misses: Counter;
+  /** Misses that found an answer whose data had changed since (its NOTIFY not yet heard). */
+  readonly outdated: Counter;
   /** Answers dropped because a dataset (or the catalogue) they read changed. */
   readonly invalidations: Counter;
   /** Change notices received (dataset ids, the catalogue), whether or not they dropped anything. */
@@ -23,6 +25,11 @@ export function createCacheMetrics(registry: Registry, bytesHeld: () => number |
   return {
     hits: new Counter({ name: "graphql_response_cache_hits_total", help: "Operations answered from the response cache.", registers: [registry] }),
     misses: new Counter({ name: "graphql_response_cache_misses_total", help: "Cacheable operations not found in the response cache (answered by the subgraphs).", registers: [registry] }),
+    outdated: new Counter({
+      name: "graphql_response_cache_outdated_total",
+      help: "Misses that found a kept answer whose data had changed since it was computed, before this gateway heard of the change.",
+      registers: [registry],
+    }),
     changes: new Counter({ name: "graphql_response_cache_changes_total", help: "Committed data changes this gateway was told of (each ingest's NOTIFY).", registers: [registry] }),
     invalidations: new Counter({
       name: "graphql_response_cache_invalidations_total",

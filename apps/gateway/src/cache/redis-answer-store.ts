@@ -68,15 +68,20 @@ export class RedisAnswerStore implements AnswerStore {
   }
 }
 
-/** `<etag>\n<reads, comma-separated>\n<body>`: the body stays bytes, not re-encoded JSON. */
+/** `<etag>\n<reads, comma-separated>\n<stamp>\n<body>`: the body stays bytes, not re-encoded JSON. */
 function encode(answer: CachedAnswer): Buffer {
-  return Buffer.concat([Buffer.from(`${answer.etag}\n${answer.reads.join(",")}\n`), answer.body]);
+  return Buffer.concat([Buffer.from(`${answer.etag}\n${answer.reads.join(",")}\n${answer.stamp}\n`), answer.body]);
 }
 
 function decode(stored: Buffer): CachedAnswer | undefined {
-  const first = stored.indexOf(10);
-  const second = first < 0 ? -1 : stored.indexOf(10, first + 1);
-  if (second < 0) return undefined;
-  const reads = stored.subarray(first + 1, second).toString();
-  return { etag: stored.subarray(0, first).toString(), reads: reads ? reads.split(",") : [], body: stored.subarray(second + 1) };
+  const lines: string[] = [];
+  let start = 0;
+  for (let line = 0; line < 3; line++) {
+    const end = stored.indexOf(10, start);
+    if (end < 0) return undefined; // not an answer of this layout: a miss
+    lines.push(stored.subarray(start, end).toString());
+    start = end + 1;
+  }
+  const [etag = "", reads = "", stamp = ""] = lines;
+  return { etag, reads: reads ? reads.split(",") : [], stamp, body: stored.subarray(start) };
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { Store } from "@hkhealth/store";
+import type { DataVersions, Store } from "@hkhealth/store";
 import type { RequestHandler, Response } from "express";
 import type { Logger } from "../observability/logger.js";
 import type { Metrics } from "../observability/metrics.js";
@@ -11,16 +11,16 @@ import { createCacheMetrics } from "./cache-metrics.js";
 import { cacheableOperation, cacheKey, ifNoneMatchHits, sha256, strongEtag } from "./cache-key.js";
 import type { DatasetReadsContext } from "./collect-dataset-reads.js";
 import { cacheControl, maxAgeSeconds } from "./max-age.js";
+import { versionStamp } from "./version-stamp.js";
 import { MemoryAnswerStore } from "./memory-answer-store.js";
 import { RedisAnswerStore } from "./redis-answer-store.js";
 
 export const NO_STORE = "no-store";
 
-/** A miss on its way through Apollo: where its answer goes, if nothing changed meanwhile. */
+/** A miss on its way through Apollo: where its answer goes, stamped with the versions read before it began. */
 interface PendingAnswer {
   readonly key: string;
-  /** Changes received when the miss began: one more by the time it answers, and the answer may be stale. */
-  readonly changesSeen: number;
+  readonly versions: DataVersions;
 }
 
 /** What a request's context carries for the cache. */
@@ -52,8 +52,12 @@ function send(request: Parameters<RequestHandler>[0], response: Response, answer
 
 /**
  * The response cache: whole answers by document, operation name and variables, kept until a
- * dataset they read changes (each gateway LISTENs for the ingest's NOTIFY, delivered on commit)
- * or until their max-age passes. Answers with errors, and mutations, are never kept.
+ * dataset they read changes or until their max-age passes. Answers with errors, and mutations,
+ * are never kept. Each gateway LISTENs for the ingest's NOTIFY (delivered on commit) and drops
+ * the answers it makes stale; since that NOTIFY reaches another process a little after the
+ * commit, a hit is also checked against the data's versions read after the request arrived
+ * (one read shared by concurrent requests; see version-stamp.ts), so no answer older than a
+ * commit that came before the request is ever served.
  */
 export async function createResponseCache(options: {
   readonly settings: CacheSettings;
@@ -67,9 +71,7 @@ export async function createResponseCache(options: {
   const answers: AnswerStore = redis ? new RedisAnswerStore(redis.client, settings.redisPrefix) : new MemoryAnswerStore(settings.maxBytes);
   const metrics = createCacheMetrics(options.metrics.registry, () => answers.bytesHeld());
   const schemaHash = sha256(options.supergraphSdl).slice(0, 16);
-  let changesSeen = 0;
-  const unlisten = await store.onDataChange((change) => {
-    changesSeen++;
+  const watch = await store.watchDataChanges((change) => {
     answers.invalidate(change).then(
       (dropped) => {
         metrics.invalidations.inc(dropped);
@@ -90,8 +92,10 @@ export async function createResponseCache(options: {
       return next();
     }
     if (!operation || !key) return next();
-    const answer = await answers.get(key);
-    if (answer) {
+    // The versions are read whether or not there is an answer: a miss stamps its answer with them.
+    const [answer, versions] = await Promise.all([answers.get(key), watch.versions().catch(() => undefined)]);
+    const stamp = answer && versions && versionStamp(answer.reads, versions);
+    if (answer && stamp === answer.stamp) {
       metrics.hits.inc();
       // Logged and counted as an operation, like one Apollo answers.
       observationOf(response)?.operations.push({ name: operation.operationName, errors: [] });
@@ -99,7 +103,9 @@ export async function createResponseCache(options: {
       return;
     }
     metrics.misses.inc();
-    response.locals.pendingAnswer = { key, changesSeen } satisfies PendingAnswer;
+    if (answer && stamp !== undefined) metrics.outdated.inc();
+    // Without versions (the database unreachable) the answer is sent, not kept.
+    if (versions) response.locals.pendingAnswer = { key, versions } satisfies PendingAnswer;
     next();
   };
 
@@ -117,11 +123,13 @@ export async function createResponseCache(options: {
           const reads = [...(contextValue.datasetReads ?? [])].sort();
           // The bytes Apollo sends (its prettyJSONStringify of errors, data, extensions), so the ETag is theirs.
           const body = Buffer.from(`${JSON.stringify({ data: result.data, extensions: result.extensions })}\n`);
-          const answer: CachedAnswer = { body, etag: strongEtag(body), reads };
+          const etag = strongEtag(body);
           headers.set("cache-control", cacheControl(reads, settings));
-          headers.set("etag", answer.etag);
+          headers.set("etag", etag);
           const pending = contextValue.pendingAnswer;
-          if (pending && pending.changesSeen === changesSeen) {
+          if (pending) {
+            // Versions read before the answer began: a change committed while it ran makes them old, and the next request a miss.
+            const answer: CachedAnswer = { body, etag, reads, stamp: versionStamp(reads, pending.versions) };
             await answers.set(pending.key, answer, Math.max(1, maxAgeSeconds(reads, settings)) * 1_000).catch(() => undefined);
           }
         },
@@ -134,7 +142,7 @@ export async function createResponseCache(options: {
     plugin,
     contextFor: (response) => ({ datasetReads: new Set(), ...(response.locals.pendingAnswer && { pendingAnswer: response.locals.pendingAnswer as PendingAnswer }) }),
     close: async () => {
-      await unlisten();
+      await watch.stop();
       await answers.close();
     },
   };

@@ -23,6 +23,8 @@ let store: Store;
 let otherStore: Store | undefined;
 let gateway: TestGateway;
 let other: TestGateway;
+/** A gateway whose cache never hears a NOTIFY: as another process is in the moments after a commit, before its NOTIFY arrives. */
+let deaf: TestGateway;
 
 beforeAll(async () => {
   subgraphs = await buildAllSubgraphs();
@@ -39,11 +41,14 @@ beforeAll(async () => {
   await ingestFile(store, { datasetId: VACCINATION, location: fixture("vaccination-by-age.csv") });
   gateway = await startTestGateway({ store, subgraphs, variables: cacheOn });
   other = await startTestGateway({ store: otherStore ?? store, subgraphs, variables: cacheOn });
+  const deafStore: Store = { ...(otherStore ?? store), watchDataChanges: () => (otherStore ?? store).watchDataChanges(() => {}) };
+  deaf = await startTestGateway({ store: deafStore, subgraphs, variables: cacheOn });
 });
 
 afterAll(async () => {
   await gateway?.close();
   await other?.close();
+  await deaf?.close();
   await otherStore?.close();
   await store?.close();
   await database?.drop();
@@ -56,7 +61,7 @@ async function metric(target: TestGateway, name: string): Promise<number> {
 
 /** Posts `query` and returns its answer with the SQL statements the store ran meanwhile. */
 async function measured(target: TestGateway, query: string) {
-  const storeOfTarget = target === other && otherStore ? otherStore : store;
+  const storeOfTarget = (target === other || target === deaf) && otherStore ? otherStore : store;
   const { result, statements } = await storeOfTarget.sqlLog.record(() => target.post(query));
   return { ...result, statements: statements.length };
 }
@@ -149,5 +154,21 @@ describe("the response cache", () => {
     expect(first.body.errors).toBeDefined();
     expect(first.headers.get("cache-control")).toBe("no-store");
     expect((await measured(gateway, query)).statements).toBeGreaterThan(0);
+  });
+
+  // Last: it ingests a newer A&E file.
+  it("serves no answer older than a commit made before the request, though its NOTIFY has not arrived", async () => {
+    await deaf.post(aedQuery);
+    await deaf.post(vaccinationQuery);
+    expect((await measured(deaf, aedQuery)).statements).toBe(0);
+    const outdated = await metric(deaf, "graphql_response_cache_outdated_total");
+    await ingestFile(store, { datasetId: AED, location: fixture("aed-2026-01-20-0500.json") });
+
+    const aed = await measured(deaf, aedQuery);
+    expect(aed.statements).toBeGreaterThan(0);
+    expect(aed.body.data.dataset.records.edges[0].node.observedAt).toBe("2026-01-20T05:00:00+08:00");
+    expect(await metric(deaf, "graphql_response_cache_outdated_total")).toBe(outdated + 1);
+    expect((await measured(deaf, aedQuery)).statements).toBe(0); // kept again, with the new versions
+    expect((await measured(deaf, vaccinationQuery)).statements).toBe(0); // another dataset: still current
   });
 });
