@@ -1,8 +1,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type pg from "pg";
 import type { Prisma, PrismaClient } from "./generated/prisma/client.js";
-import { openCopyingRecordWriter } from "./records/copy.js";
+import { COPY_RECORDS, openCopyingRecordWriter } from "./records/copy.js";
 import { openInsertingRecordWriter, type OpenRecordWriter } from "./records/write.js";
+import type { SqlLog } from "./sql-log.js";
 
 export interface RecordTransactionOptions {
   readonly timeout: number;
@@ -28,9 +29,10 @@ export const insertingRecordTransaction: RecordTransactionRunner = (prisma, work
  * cannot send a COPY, but its pg adapter runs a transaction on one client it takes from `pool`
  * (pool.connect), so the first client taken in the transaction's async context is claimed, and
  * checked to be the transaction's own (its backend pid) before anything is copied on it.
- * Everything else in the file's write stays Prisma's, in the same transaction.
+ * Everything else in the file's write stays Prisma's, in the same transaction. Each COPY is
+ * told to the `log` of the store the runner is made for (Prisma sends, and logs, the rest).
  */
-export function copyingRecordTransaction(pool: pg.Pool): RecordTransactionRunner {
+export function copyingRecordTransaction(pool: pg.Pool): (log: SqlLog) => RecordTransactionRunner {
   const claims = new AsyncLocalStorage<{ client?: pg.PoolClient }>();
   const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
   pool.connect = (async (...args: unknown[]) => {
@@ -40,7 +42,7 @@ export function copyingRecordTransaction(pool: pg.Pool): RecordTransactionRunner
     if (claim && claim.client === undefined) claim.client = client;
     return client;
   }) as typeof pool.connect;
-  return (prisma, work, options) => {
+  return (log) => (prisma, work, options) => {
     const claim: { client?: pg.PoolClient } = {};
     return claims.run(claim, () =>
       prisma.$transaction(async (tx) => {
@@ -51,7 +53,10 @@ export function copyingRecordTransaction(pool: pg.Pool): RecordTransactionRunner
         }
         // A statement_timeout left on the pooled connection by a GraphQL request must not bound the COPY of a whole file.
         await client.query("SET LOCAL statement_timeout = 0");
-        return work(tx, async (_tx, target) => openCopyingRecordWriter(client, target));
+        return work(tx, async (_tx, target) => {
+          log.emit(COPY_RECORDS);
+          return openCopyingRecordWriter(client, target);
+        });
       }, options),
     );
   };

@@ -58,7 +58,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
       target: connection.target,
       sqlLog,
       appliedMigrations,
-      recordTransaction: connection.recordTransaction,
+      recordTransaction: connection.recordTransaction(sqlLog),
       ping: () => connection.ping(),
       poolStats: () => connection.poolStats(),
       onDataChange: (onChange) => connection.listen(DATA_CHANGES_CHANNEL, onChange),
