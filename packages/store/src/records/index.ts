@@ -5,4 +5,3 @@ export { insertRecords, openInsertingRecordWriter, RecordBatch, type OpenRecordW
 export { createRecordLoaders, type RecordLoaders } from "./loaders.js";
 export { SqlParams, sqlLiteral, likeEscape } from "./sql.js";
 export { latestObservation, inSnapshot } from "./snapshot.js";
-export { COPY_RECORDS, copyText, openCopyingRecordWriter } from "./copy.js";
