@@ -92,6 +92,13 @@ describe("store.recordTransaction", () => {
     );
   });
 
+  it("writes the records of transactions run at once each in its own", async () => {
+    const resources = ["side-a", "side-b", "side-c"];
+    await Promise.all(resources.map((resource, index) => writeInOne({ datasetId, ingestionId, resource }, [301 + 2 * index, 302 + 2 * index])));
+    const records = await store.prisma.record.findMany({ where: { ingestionId, resource: { in: resources } }, orderBy: { ordinal: "asc" } });
+    expect(records.map((record) => `${record.resource} ${record.ordinal}`)).toEqual(["side-a 301", "side-a 302", "side-b 303", "side-b 304", "side-c 305", "side-c 306"]);
+  });
+
   it("rolls back what it wrote when the database refuses a record, and the store goes on", async () => {
     const before = await store.prisma.record.count();
     const refused = await writeInOne({ datasetId, ingestionId: ingestionId + 1_000, resource: "r" }, [201, 202]).catch((error: unknown) => error);
