@@ -41,7 +41,7 @@ export async function ingestFile(store: Store, request: IngestRequest): Promise<
       return duplicateOf(earlier, location);
     }
     const format = chooseFormat(file, request.format);
-    return await readIntoDataset(prisma, { request, dataset, releases, requestedRelease, file, format }).catch((error: unknown) => {
+    return await readIntoDataset(store, { request, dataset, releases, requestedRelease, file, format }).catch((error: unknown) => {
       throw withFormatHint(error, file, format);
     });
   } finally {
@@ -59,7 +59,7 @@ interface Reading {
 }
 
 /** Parses the file and writes what it holds. */
-async function readIntoDataset(prisma: PrismaClient, { request, dataset, releases, requestedRelease, file, format }: Reading): Promise<IngestResult> {
+async function readIntoDataset({ prisma, recordTransaction }: Store, { request, dataset, releases, requestedRelease, file, format }: Reading): Promise<IngestResult> {
   const source = file.location;
   if ((await stat(file.path)).size === 0) throw new IngestError(source, "the file is empty (0 bytes)");
   const limits = ingestLimits(request.limits);
@@ -74,7 +74,7 @@ async function readIntoDataset(prisma: PrismaClient, { request, dataset, release
   });
   const resource = resourceOf(source, dataset, request.resource);
   try {
-    const written = await writeIngestion(prisma, {
+    const toWrite = {
       datasetId: dataset.id,
       resource,
       format,
@@ -87,7 +87,9 @@ async function readIntoDataset(prisma: PrismaClient, { request, dataset, release
       requestedRelease,
       onProgress: request.onProgress,
       signal: request.signal,
-    });
+    };
+    // The store's own transaction: on PostgreSQL the records go in with COPY.
+    const written = await writeIngestion(prisma, toWrite, recordTransaction);
     return { status: "ingested", datasetId: dataset.id, location: source, sha256: file.sha256, resource, ...written };
   } catch (error) {
     if (error instanceof IngestError) throw error;

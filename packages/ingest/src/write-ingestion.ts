@@ -1,4 +1,16 @@
-import { announceDataChange, CATALOGUE_CHANGED, insertRecords, readDatasetFields, RecordBatch, saveDatasetFields, storeStringFieldsAsText, type Prisma, type PrismaClient } from "@hkhealth/store";
+import {
+  announceDataChange,
+  CATALOGUE_CHANGED,
+  insertingRecordTransaction,
+  readDatasetFields,
+  RecordBatch,
+  saveDatasetFields,
+  storeStringFieldsAsText,
+  type OpenRecordWriter,
+  type Prisma,
+  type PrismaClient,
+  type RecordTransactionRunner,
+} from "@hkhealth/store";
 import { declaredFieldTypes } from "./declared-field-types.js";
 import { IngestError, stopIfInterrupted } from "./errors.js";
 import { FieldTypes } from "./field-types.js";
@@ -10,7 +22,7 @@ import type { IngestProgress } from "./request.js";
 import { saveSource } from "./source-row.js";
 import type { FetchedFile } from "./source/index.js";
 
-/** Records per INSERT: one JSON parameter each, small enough for any driver, few round trips. */
+/** Records per INSERT (one JSON parameter each, small enough for any driver, few round trips), or per chunk of a COPY. */
 export const BATCH_SIZE = 2_000;
 
 /** Generous: a large file is parsed while the transaction is open. */
@@ -44,13 +56,21 @@ export interface WrittenIngestion {
  * Writes one file in one transaction: its Ingestion row, its records in batches as the file
  * streams (each batch read while the one before is being written), the dataset's field types,
  * the Source's validators and the release link. Any error, a bad row included, rolls all of it
- * back; so does a file without records.
+ * back; so does a file without records. `runTransaction` decides how the records go in: the
+ * store's (Store.recordTransaction: COPY on PostgreSQL) or, by default, one INSERT per batch.
  */
-export function writeIngestion(prisma: PrismaClient, ingestion: IngestionToWrite): Promise<WrittenIngestion> {
-  return prisma.$transaction((tx) => writeInTransaction(tx, ingestion), { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 });
+export function writeIngestion(
+  prisma: PrismaClient,
+  ingestion: IngestionToWrite,
+  runTransaction: RecordTransactionRunner = insertingRecordTransaction,
+): Promise<WrittenIngestion> {
+  return runTransaction(prisma, (tx, openRecordWriter) => writeInTransaction(tx, openRecordWriter, ingestion), {
+    timeout: TRANSACTION_TIMEOUT_MS,
+    maxWait: 60_000,
+  });
 }
 
-async function writeInTransaction(tx: Prisma.TransactionClient, ingestion: IngestionToWrite): Promise<WrittenIngestion> {
+async function writeInTransaction(tx: Prisma.TransactionClient, openRecordWriter: OpenRecordWriter, ingestion: IngestionToWrite): Promise<WrittenIngestion> {
   const { datasetId, resource, file, observation } = ingestion;
   // Ingests into one dataset take turns (PostgreSQL runs them side by side): each must merge the
   // field types the one before it saved, and the same bytes must wait to be found a duplicate.
@@ -78,11 +98,12 @@ async function writeInTransaction(tx: Prisma.TransactionClient, ingestion: Inges
   const target = { datasetId, ingestionId, resource };
   const started = Date.now();
   let written = 0;
+  const records = await openRecordWriter(tx, target);
   const writes = new OverlappedWrites(async (batch: RecordBatch) => {
-    await insertRecords(tx, target, batch);
+    await records.write(batch);
     written += batch.size;
     ingestion.onProgress?.({ records: written, elapsedMs: Date.now() - started });
-  });
+  }, records.end);
   let latest: Date | undefined;
   try {
     let batch = new RecordBatch();
@@ -135,39 +156,51 @@ const noRecordsIn: Readonly<Record<FileFormat, string>> = {
  * the batch before is done and this one is on its way, so the next batch is read and prepared
  * while the database works on this one. At most one batch is in flight (a transaction runs one
  * statement at a time) and one more is being filled. A failed batch stops the next `send`.
+ * `end` ends the writing (a COPY), after which every batch sent is stored or refused.
  */
 class OverlappedWrites<Batch> {
   readonly #write: (batch: Batch) => Promise<void>;
+  readonly #end: () => Promise<void>;
   /** Never rejects: a batch's error is kept in #failure, so it is never unhandled while rows are read. */
   #inFlight: Promise<void> = Promise.resolve();
   #failure: { readonly error: unknown } | undefined;
 
-  constructor(write: (batch: Batch) => Promise<void>) {
+  constructor(write: (batch: Batch) => Promise<void>, end: () => Promise<void>) {
     this.#write = write;
+    this.#end = end;
   }
 
   /** Waits for the batch in flight (throwing its error, if it failed), then starts writing this one. */
   async send(batch: Batch): Promise<void> {
-    await this.finish();
+    await this.#settleInFlight();
     this.#inFlight = this.#write(batch).catch((error: unknown) => {
       this.#failure = { error };
     });
   }
 
-  /** Waits for the batch in flight; throws its error, if it failed. */
+  /** Waits for the batch in flight and ends the writing; throws the error of a batch refused. */
   async finish(): Promise<void> {
+    await this.#settleInFlight();
+    await this.#end();
+  }
+
+  async #settleInFlight(): Promise<void> {
     await this.#inFlight;
     if (this.#failure) throw this.#failure.error;
   }
 
   /**
-   * After `error` stopped the reading: waits for the batch in flight, as the transaction can only
-   * end once its statement has, and returns the error to report. A failed batch's error comes
-   * first, as its rows come before the row that was being read; so the error is the one a
-   * write-then-read ingest would have met first.
+   * After `error` stopped the reading: waits for the batch in flight and ends the writing, as the
+   * transaction can only end once its statement has, and returns the error to report. A failed
+   * batch's error comes first, then a refusal of the batches sent, as their rows come before the
+   * row that was being read; so the error is the one a write-then-read ingest would have met first.
    */
   async settle(error: unknown): Promise<unknown> {
     await this.#inFlight;
-    return this.#failure ? this.#failure.error : error;
+    const refusal = await this.#end().then(
+      () => undefined,
+      (endError: unknown) => ({ error: endError }),
+    );
+    return (this.#failure ?? refusal ?? { error }).error;
   }
 }

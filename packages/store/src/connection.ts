@@ -7,6 +7,8 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { DatabaseUnavailableError, describeDatabaseUrl } from "./errors.js";
 import { lockDataDir } from "./pglite-lock.js";
 import { boundRequestStatements } from "./query-cancellation.js";
+import type { SqlLog } from "./sql-log.js";
+import { copyingRecordTransaction, insertingRecordTransaction, type RecordTransactionRunner } from "./record-transactions.js";
 
 export interface ConnectionOptions {
   /** A PostgreSQL server; when absent the store runs on embedded PGlite. */
@@ -29,6 +31,8 @@ export interface Connection {
   /** Where the data lives, safe to print: a folder, "memory" or host:port/database. */
   readonly target: string;
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** Runs a transaction that writes records: COPY on its own connection on a server (told to `log`), batched INSERTs on PGlite. */
+  readonly recordTransaction: (log: SqlLog) => RecordTransactionRunner;
   /** Runs `SELECT 1`; throws DatabaseUnavailableError when the database does not answer. */
   ping(): Promise<void>;
   /**
@@ -88,6 +92,7 @@ async function openPostgres(databaseUrl: string, poolSize: number, statementTime
     kind: "postgres",
     target,
     adapterFactory: new PrismaPg(pool),
+    recordTransaction: copyingRecordTransaction(pool),
     ping,
     openMigrationSession: async () => {
       // One connection that never idles out, so every statement, the engine's too, is one session.
@@ -121,6 +126,8 @@ async function openPglite(dataDir: string | undefined): Promise<Connection> {
     kind: "pglite",
     target,
     adapterFactory,
+    // PGlite's COPY reads a file or blob, not a stream: batched INSERTs keep the file streamed.
+    recordTransaction: () => insertingRecordTransaction,
     ping: async () => {
       try {
         await db.query("SELECT 1");

@@ -11,6 +11,7 @@ export { findDatasets, releaseStatusWhere, type DatasetPage, type DatasetQuery }
 export { createCatalogueLoaders, type CatalogueLoaders } from "./loaders.js";
 export type { Agency as AgencyRow, Dataset as DatasetRow, DistributionSync as DistributionSyncRow, Release as ReleaseRow, PrismaClient } from "./generated/prisma/client.js";
 export * from "./records/index.js";
+export { insertingRecordTransaction, type RecordTransactionOptions, type RecordTransactionRunner } from "./record-transactions.js";
 export { registerDataset, type DatasetRegistration } from "./register-dataset.js";
 export type { Ingestion as IngestionRow, Prisma } from "./generated/prisma/client.js";
 export { ALL_DATASETS_READ, CATALOGUE_READ, datasetReadsOfCurrentWork, recordDatasetReads, statementReads, withDatasetReads } from "./dataset-reads.js";

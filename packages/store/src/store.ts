@@ -2,6 +2,7 @@ import { PrismaClient } from "./generated/prisma/client.js";
 import { openConnection, type Connection, type ConnectionOptions } from "./connection.js";
 import { DATA_CHANGES_CHANNEL, watchDataChanges, type DataChangeWatch } from "./data-changes.js";
 import { migrate } from "./migrate.js";
+import type { RecordTransactionRunner } from "./record-transactions.js";
 import { loggedAdapterFactory, SqlLog } from "./sql-log.js";
 
 export interface StoreOptions extends ConnectionOptions {
@@ -20,6 +21,11 @@ export interface Store {
   readonly target: string;
   /** Every SQL statement sent through `prisma`. */
   readonly sqlLog: SqlLog;
+  /**
+   * Runs a transaction of `prisma` (this store's client, or one wrapping it) that writes a file's
+   * records: COPY FROM STDIN on the transaction's own connection on PostgreSQL, batched INSERTs on PGlite.
+   */
+  readonly recordTransaction: RecordTransactionRunner;
   /** Names of the migrations applied when this store opened. */
   readonly appliedMigrations: readonly string[];
   ping(): Promise<void>;
@@ -55,6 +61,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
       target: connection.target,
       sqlLog,
       appliedMigrations,
+      recordTransaction: connection.recordTransaction(sqlLog),
       ping: () => connection.ping(),
       poolStats: () => connection.poolStats(),
       watchDataChanges: (onChange) => watchDataChanges((onPayload) => connection.listen(DATA_CHANGES_CHANNEL, onPayload), onChange),

@@ -62,3 +62,49 @@ describe("insertRecords", () => {
     expect(statements.filter((sql) => sql.includes("INSERT"))).toEqual([]);
   });
 });
+
+describe("store.recordTransaction", () => {
+  const early = new Date("2026-01-20T04:30:00.250+08:00");
+  const fields = { name: 'Tower "A"\\B\\\\N', tab: "a\tb", zh: "伊利沙伯醫院", n: 1.5, yes: true, none: null, "": "\\.", "new\nline": "\u2028\r\n" };
+  const options = { timeout: 60_000, maxWait: 10_000 };
+
+  async function writeInOne(target: { datasetId: string; ingestionId: number; resource: string }, ordinals: readonly number[]) {
+    const batch = new RecordBatch();
+    for (const ordinal of ordinals) batch.add(ordinal, early, JSON.stringify(fields));
+    await store.recordTransaction(
+      store.prisma,
+      async (tx, openRecordWriter) => {
+        const writer = await openRecordWriter(tx, target);
+        await writer.write(batch);
+        await writer.end();
+      },
+      options,
+    );
+  }
+
+  it("stores a batch as insertRecords does, a resource with COPY's special characters included", async () => {
+    const resource = "r\\t\tab";
+    await writeInOne({ datasetId, ingestionId, resource }, [101, 102]);
+    await store.prisma.$transaction((tx) => insertRecords(tx, { datasetId, ingestionId, resource }, [{ ordinal: 103, observedAt: early, fields }]));
+    const records = await store.prisma.record.findMany({ where: { ingestionId, ordinal: { in: [101, 102, 103] } }, orderBy: { ordinal: "asc" } });
+    expect(records.map((record) => ({ resource: record.resource, observedAt: record.observedAt.toISOString(), fields: record.fields }))).toEqual(
+      [101, 102, 103].map(() => ({ resource, observedAt: early.toISOString(), fields })),
+    );
+  });
+
+  it("writes the records of transactions run at once each in its own", async () => {
+    const resources = ["side-a", "side-b", "side-c"];
+    await Promise.all(resources.map((resource, index) => writeInOne({ datasetId, ingestionId, resource }, [301 + 2 * index, 302 + 2 * index])));
+    const records = await store.prisma.record.findMany({ where: { ingestionId, resource: { in: resources } }, orderBy: { ordinal: "asc" } });
+    expect(records.map((record) => `${record.resource} ${record.ordinal}`)).toEqual(["side-a 301", "side-a 302", "side-b 303", "side-b 304", "side-c 305", "side-c 306"]);
+  });
+
+  it("rolls back what it wrote when the database refuses a record, and the store goes on", async () => {
+    const before = await store.prisma.record.count();
+    const refused = await writeInOne({ datasetId, ingestionId: ingestionId + 1_000, resource: "r" }, [201, 202]).catch((error: unknown) => error);
+    expect(String(refused)).toMatch(/foreign key/);
+    expect(await store.prisma.record.count()).toBe(before);
+    await writeInOne({ datasetId, ingestionId, resource: "r" }, [203]);
+    expect(await store.prisma.record.count()).toBe(before + 1);
+  });
+});

@@ -17,18 +17,20 @@ export interface RecordBatchTarget {
 }
 
 /**
- * Records encoded for insertRecords as they are prepared: each record becomes its JSON text at
- * once, so a batch keeps one string per record rather than its objects, and the statement's
- * parameter is built once, by joining them.
+ * Records encoded as they are prepared: each record's fields become their JSON text at once, so a
+ * batch keeps one string per record rather than its objects; the statement's parameter (INSERT)
+ * or the COPY's rows are built once per batch, by joining them.
  */
 export class RecordBatch {
-  readonly #records: string[] = [];
+  readonly #ordinals: number[] = [];
+  readonly #observedAtTexts: string[] = [];
+  readonly #fieldsJson: string[] = [];
   /** The last observation time and its text: records in a row mostly share theirs. */
   #observedAt: Date | undefined;
   #observedAtText = "";
 
   get size(): number {
-    return this.#records.length;
+    return this.#ordinals.length;
   }
 
   /**
@@ -40,12 +42,23 @@ export class RecordBatch {
       this.#observedAt = observedAt;
       this.#observedAtText = observedAt.toISOString();
     }
-    this.#records.push(`{"o":${ordinal},"t":"${this.#observedAtText}","f":${fieldsJson}}`);
+    this.#ordinals.push(ordinal);
+    this.#observedAtTexts.push(this.#observedAtText);
+    this.#fieldsJson.push(fieldsJson);
   }
 
-  /** The batch as one JSON array. */
+  /** The batch as one JSON array of {o: ordinal, t: observation time, f: fields}. */
   toJson(): string {
-    return `[${this.#records.join(",")}]`;
+    return `[${this.map((ordinal, observedAt, fieldsJson) => `{"o":${ordinal},"t":"${observedAt}","f":${fieldsJson}}`).join(",")}]`;
+  }
+
+  /** Each record encoded by `encode`, given its ordinal, observation time as ISO text and fields as JSON text. */
+  map(encode: (ordinal: number, observedAtText: string, fieldsJson: string) => string): string[] {
+    const encoded = new Array<string>(this.size);
+    for (let index = 0; index < encoded.length; index++) {
+      encoded[index] = encode(this.#ordinals[index]!, this.#observedAtTexts[index]!, this.#fieldsJson[index]!);
+    }
+    return encoded;
   }
 }
 
@@ -65,6 +78,28 @@ export async function insertRecords(tx: Transaction, target: RecordBatchTarget, 
     batch.toJson(),
   );
 }
+
+/**
+ * Puts a file's records into "Record" inside its transaction, one batch at a time (the next is
+ * sent only once `write` of the one before has resolved). `end` must be called once the last
+ * batch is sent, after a failure too, before the transaction's next statement: it resolves when
+ * every record sent is in the table and rejects with the database's refusal of one.
+ */
+export interface RecordWriter {
+  /** Resolves once the next batch may be sent; rejects when this or an earlier batch was refused. */
+  write(batch: RecordBatch): Promise<void>;
+  /** Resolves once every batch sent is stored; may be called again, for the same answer. */
+  end(): Promise<void>;
+}
+
+/** Opens a RecordWriter for `target` in the transaction `tx`. */
+export type OpenRecordWriter = (tx: Transaction, target: RecordBatchTarget) => Promise<RecordWriter>;
+
+/** A RecordWriter of one INSERT per batch (insertRecords): each batch is stored once its `write` resolves. */
+export const openInsertingRecordWriter: OpenRecordWriter = async (tx, target) => ({
+  write: (batch) => insertRecords(tx, target, batch),
+  end: async () => {},
+});
 
 function batchOf(records: readonly RecordToWrite[]): RecordBatch {
   const batch = new RecordBatch();
