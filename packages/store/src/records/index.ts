@@ -4,4 +4,4 @@ export type { RecordRow, RecordPageQuery, AggregateFunction, AggregateRequest, A
 export { insertRecords, RecordBatch, readDatasetFields, saveDatasetFields, storeStringFieldsAsText, type RecordToWrite, type RecordBatchTarget } from "./write.js";
 export { createRecordLoaders, type RecordLoaders } from "./loaders.js";
 export { SqlParams, sqlLiteral, likeEscape } from "./sql.js";
-export { latestObservation, inSnapshot } from "./snapshot.js";
+export { latestObservations, latestSnapshotRecords, inSnapshot, type SnapshotSelection, type SnapshotSeries } from "./snapshot.js";

@@ -1,6 +1,6 @@
 import { ehrssHealthcareProviders } from "@hkhealth/plan";
-import type { PrismaClient } from "@hkhealth/store";
-import { comparableName, fieldText, latestSnapshotRecords, SqlParams } from "../shared/sql.js";
+import { latestSnapshotRecords, type PrismaClient } from "@hkhealth/store";
+import { comparableName, fieldText, SqlParams } from "../shared/sql.js";
 import type { EhrssProvider, EhrssProviderTypeCount } from "./ehrss-provider.js";
 
 const ehrssLayout = ehrssHealthcareProviders.fields;
@@ -23,7 +23,7 @@ function providersOf(datasetId: string, filter: ProviderFilter, params: SqlParam
   };
   if (filter.type != null) conditions.push(matches(ehrssLayout.type, filter.type));
   if (filter.district != null) conditions.push(matches(ehrssLayout.district, filter.district));
-  return `FROM ${latestSnapshotRecords(params.add([datasetId], "text[]"))} WHERE ${conditions.join(" AND ")}`;
+  return `FROM ${latestSnapshotRecords({ datasetIds: datasetId }, params)} WHERE ${conditions.join(" AND ")}`;
 }
 
 interface ProviderRow {
