@@ -5,3 +5,4 @@ export { insertRecords, RecordBatch, readDatasetFields, saveDatasetFields, store
 export { createRecordLoaders, type RecordLoaders } from "./loaders.js";
 export { SqlParams, sqlLiteral, likeEscape } from "./sql.js";
 export { latestObservations, latestSnapshotRecords, inSnapshot, type SnapshotSelection, type SnapshotSeries } from "./snapshot.js";
+export { latestPerKey, type LatestPerKeyQuery, type LatestRow, type LatestTieBreak } from "./latest-per-key.js";
