@@ -6,3 +6,4 @@ export { createRecordLoaders, type RecordLoaders } from "./loaders.js";
 export { SqlParams, sqlLiteral, likeEscape } from "./sql.js";
 export { latestObservations, latestSnapshotRecords, inSnapshot, type SnapshotSelection, type SnapshotSeries } from "./snapshot.js";
 export { latestPerKey, type LatestPerKeyQuery, type LatestRow, type LatestTieBreak } from "./latest-per-key.js";
+export { rowsToFetch, splitPage } from "./page.js";

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { fieldExpression, filterConditions, requireField } from "./fields.js";
+import { rowsToFetch, splitPage } from "./page.js";
 import { latestSnapshotRecords } from "./snapshot.js";
 import { SqlParams } from "./sql.js";
 import {
@@ -72,13 +73,11 @@ export async function findRecords(
   if (query.afterId !== undefined) where += ` AND r.id > ${params.add(query.afterId, "bigint")}`;
   const sql =
     `SELECT r.id::text AS id, r."ingestionId", r."observedAt", r.fields ${where}` +
-    ` ORDER BY ${orderClause(settings, query.orderBy)} LIMIT ${params.add(query.first + 1, "int")}` +
+    ` ORDER BY ${orderClause(settings, query.orderBy)} LIMIT ${params.add(rowsToFetch(query.first), "int")}` +
     (query.offset ? ` OFFSET ${params.add(query.offset, "int")}` : "");
   const rows = await prisma.$queryRawUnsafe<RecordRow[]>(sql, ...params.values);
-  return {
-    records: rows.slice(0, query.first).map((row) => ({ ...row, observedAt: new Date(row.observedAt) })),
-    hasNextPage: rows.length > query.first,
-  };
+  const page = splitPage(rows, query.first);
+  return { records: page.rows.map((row) => ({ ...row, observedAt: new Date(row.observedAt) })), hasNextPage: page.hasNextPage };
 }
 
 /** How many records match, under the same window and filters as a page. */

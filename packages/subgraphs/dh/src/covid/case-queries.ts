@@ -1,5 +1,5 @@
 import { chpCovid19Cases } from "@hkhealth/plan";
-import { latestPerKey, type LatestRow } from "@hkhealth/store";
+import { latestPerKey, rowsToFetch, type LatestRow } from "@hkhealth/store";
 import type { GraphContext } from "@hkhealth/subgraph-kit";
 import { fieldText, queryRows, SqlParams } from "../sql.js";
 import { CovidCase, parseCovidCase } from "./case.js";
@@ -39,7 +39,7 @@ export async function findCases(context: GraphContext, datasetId: string, query:
     ...(query.caseNumber !== undefined ? [`${number} = ${params.add(query.caseNumber, "int")}`] : []),
   ]);
   const conditions = caseFilterConditions("l", query.filter, params);
-  const sql = `SELECT l."ingestionId", l.fields FROM ${cases} l${where(conditions)} ORDER BY l."caseNumber" LIMIT ${params.add(query.first + 1, "int")}`;
+  const sql = `SELECT l."ingestionId", l.fields FROM ${cases} l${where(conditions)} ORDER BY l."caseNumber" LIMIT ${params.add(rowsToFetch(query.first), "int")}`;
   const rows = await queryRows<Pick<LatestRow, "ingestionId" | "fields">>(context, sql, params);
   const parsed = rows.flatMap((row) => parseCovidCase({ datasetId, ingestionId: row.ingestionId }, row.fields) ?? []);
   return { cases: parsed.slice(0, query.first), hasNextPage: rows.length > query.first };

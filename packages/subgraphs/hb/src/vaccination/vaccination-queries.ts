@@ -1,5 +1,5 @@
 import { isoDate } from "@hkhealth/plan";
-import { latestPerKey, MAX_GROUPS, type PrismaClient } from "@hkhealth/store";
+import { latestPerKey, MAX_GROUPS, rowsToFetch, splitPage, type PrismaClient } from "@hkhealth/store";
 import { userInputError } from "@hkhealth/subgraph-kit";
 import { jsonKey, SqlParams } from "../shared/sql.js";
 import { doseColumnsFor, vaccinationLayout } from "./dose-columns.js";
@@ -74,10 +74,10 @@ export async function findVaccinationDoses(
     ? ` WHERE (date, "ageGroup", sex, position) > (${params.add(query.after[0], "text")}, ${params.add(query.after[1], "text")},` +
       ` ${params.add(query.after[2], "text")}, ${params.add(query.after[3], "int")})`
     : "";
-  const sql = `${cells} SELECT * FROM cells${after} ORDER BY date, "ageGroup", sex, position LIMIT ${params.add(query.first + 1, "int")}`;
-  const rows = await prisma.$queryRawUnsafe<CellRow[]>(sql, ...params.values);
+  const sql = `${cells} SELECT * FROM cells${after} ORDER BY date, "ageGroup", sex, position LIMIT ${params.add(rowsToFetch(query.first), "int")}`;
+  const page = splitPage(await prisma.$queryRawUnsafe<CellRow[]>(sql, ...params.values), query.first);
   return {
-    doses: rows.slice(0, query.first).map((row) => ({
+    doses: page.rows.map((row) => ({
       position: [row.date, row.ageGroup, row.sex, row.position] as const,
       node: {
         datasetId: VACCINATION_DATASET,
@@ -90,7 +90,7 @@ export async function findVaccinationDoses(
         doses: row.doses,
       },
     })),
-    hasNextPage: rows.length > query.first,
+    hasNextPage: page.hasNextPage,
   };
 }
 

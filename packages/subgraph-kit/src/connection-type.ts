@@ -1,0 +1,94 @@
+import { PageInfo } from "@hkhealth/plan";
+import { Field, Int, ObjectType, type ClassType } from "type-graphql";
+
+/** A node and its position in a list (Relay cursor connections). */
+export interface Edge<T> {
+  readonly cursor: string;
+  readonly node: T;
+}
+
+/** A page of a list: its edges and where it ends. */
+export interface Connection<T> {
+  readonly edges: Array<Edge<T>>;
+  readonly pageInfo: PageInfo;
+}
+
+/** A page with the number of items across all pages, counted with the page. */
+export interface CountedConnection<T> extends Connection<T> {
+  readonly totalCount: number;
+}
+
+/** A page whose `totalCount` is a statement of its own, run only when a client selects it (by a field resolver). */
+export interface LazyCountConnection<T> extends Connection<T> {
+  readonly countTotal: () => Promise<number>;
+}
+
+/** What the schema says of a connection type and its edge. */
+export interface ConnectionDescriptions {
+  /** Of the edge type: "A case and its position in the list." */
+  readonly edge: string;
+  /** Of `Edge.cursor`. */
+  readonly cursor?: string;
+  /** Of `Edge.node`: "The case." */
+  readonly node: string;
+  /** Of the connection type: "A page of cases, in case number order." */
+  readonly connection: string;
+  /** Of `Connection.edges`: "The cases of this page." */
+  readonly edges: string;
+}
+
+const defaultCursorDescription = "Opaque position; pass it as `after`.";
+
+function edgeType<T extends object>(node: ClassType<T>, name: string, descriptions: ConnectionDescriptions): ClassType<Edge<T>> {
+  @ObjectType(`${name}Edge`, { description: descriptions.edge })
+  class NodeEdge implements Edge<T> {
+    @Field(() => String, { description: descriptions.cursor ?? defaultCursorDescription })
+    cursor!: string;
+
+    @Field(() => node, { description: descriptions.node })
+    node!: T;
+  }
+  return NodeEdge;
+}
+
+/**
+ * `<name>Connection` and `<name>Edge` for a node type, whose `totalCount` (when the list has one)
+ * a field resolver of the connection answers from `countTotal`.
+ */
+export function connectionType<T extends object>(node: ClassType<T>, name: string, descriptions: ConnectionDescriptions): ClassType<LazyCountConnection<T>> {
+  const edge = edgeType(node, name, descriptions);
+
+  @ObjectType(`${name}Connection`, { description: descriptions.connection })
+  class NodeConnection implements LazyCountConnection<T> {
+    @Field(() => [edge], { description: descriptions.edges })
+    edges!: Array<Edge<T>>;
+
+    @Field(() => PageInfo, { description: "Paging information." })
+    pageInfo!: PageInfo;
+
+    countTotal!: () => Promise<number>;
+  }
+  return NodeConnection;
+}
+
+/** `<name>Connection` and `<name>Edge` with `totalCount` a field of the page, described by `totalCount`. */
+export function countedConnectionType<T extends object>(
+  node: ClassType<T>,
+  name: string,
+  descriptions: ConnectionDescriptions & { readonly totalCount: string },
+): ClassType<CountedConnection<T>> {
+  const edge = edgeType(node, name, descriptions);
+
+  @ObjectType(`${name}Connection`, { description: descriptions.connection })
+  class NodeConnection implements CountedConnection<T> {
+    @Field(() => [edge], { description: descriptions.edges })
+    edges!: Array<Edge<T>>;
+
+    @Field(() => PageInfo, { description: "Paging information." })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: descriptions.totalCount })
+    totalCount!: number;
+  }
+  return NodeConnection;
+}
