@@ -39,7 +39,11 @@ export interface ConnectionDescriptions {
 
 const defaultCursorDescription = "Opaque position; pass it as `after`.";
 
-function edgeType<T extends object>(node: ClassType<T>, name: string, descriptions: ConnectionDescriptions): ClassType<Edge<T>> {
+/**
+ * `<name>Connection` and `<name>Edge`; with `totalCount` (its description) the page has that
+ * field, declared after the class (a decorator applied by hand) so both kinds share one body.
+ */
+function connectionClass<T extends object>(node: ClassType<T>, name: string, descriptions: ConnectionDescriptions, totalCount?: string) {
   @ObjectType(`${name}Edge`, { description: descriptions.edge })
   class NodeEdge implements Edge<T> {
     @Field(() => String, { description: descriptions.cursor ?? defaultCursorDescription })
@@ -48,7 +52,20 @@ function edgeType<T extends object>(node: ClassType<T>, name: string, descriptio
     @Field(() => node, { description: descriptions.node })
     node!: T;
   }
-  return NodeEdge;
+
+  @ObjectType(`${name}Connection`, { description: descriptions.connection })
+  class NodeConnection implements Connection<T> {
+    @Field(() => [NodeEdge], { description: descriptions.edges })
+    edges!: Array<Edge<T>>;
+
+    @Field(() => PageInfo, { description: "Paging information." })
+    pageInfo!: PageInfo;
+
+    totalCount?: number;
+    countTotal?: () => Promise<number>;
+  }
+  if (totalCount !== undefined) Field(() => Int, { description: totalCount })(NodeConnection.prototype, "totalCount");
+  return NodeConnection;
 }
 
 /**
@@ -56,19 +73,7 @@ function edgeType<T extends object>(node: ClassType<T>, name: string, descriptio
  * a field resolver of the connection answers from `countTotal`.
  */
 export function connectionType<T extends object>(node: ClassType<T>, name: string, descriptions: ConnectionDescriptions): ClassType<LazyCountConnection<T>> {
-  const edge = edgeType(node, name, descriptions);
-
-  @ObjectType(`${name}Connection`, { description: descriptions.connection })
-  class NodeConnection implements LazyCountConnection<T> {
-    @Field(() => [edge], { description: descriptions.edges })
-    edges!: Array<Edge<T>>;
-
-    @Field(() => PageInfo, { description: "Paging information." })
-    pageInfo!: PageInfo;
-
-    countTotal!: () => Promise<number>;
-  }
-  return NodeConnection;
+  return connectionClass(node, name, descriptions) as ClassType<LazyCountConnection<T>>;
 }
 
 /** `<name>Connection` and `<name>Edge` with `totalCount` a field of the page, described by `totalCount`. */
@@ -77,18 +82,5 @@ export function countedConnectionType<T extends object>(
   name: string,
   descriptions: ConnectionDescriptions & { readonly totalCount: string },
 ): ClassType<CountedConnection<T>> {
-  const edge = edgeType(node, name, descriptions);
-
-  @ObjectType(`${name}Connection`, { description: descriptions.connection })
-  class NodeConnection implements CountedConnection<T> {
-    @Field(() => [edge], { description: descriptions.edges })
-    edges!: Array<Edge<T>>;
-
-    @Field(() => PageInfo, { description: "Paging information." })
-    pageInfo!: PageInfo;
-
-    @Field(() => Int, { description: descriptions.totalCount })
-    totalCount!: number;
-  }
-  return NodeConnection;
+  return connectionClass(node, name, descriptions, descriptions.totalCount) as ClassType<CountedConnection<T>>;
 }
