@@ -1,6 +1,7 @@
 import { ReleaseStatus, type AgencyCode, type DataFormat, type UpdateFrequency } from "@hkhealth/plan";
 import type { Prisma, PrismaClient } from "./generated/prisma/client.js";
 import type { Dataset } from "./generated/prisma/client.js";
+import { rowsToFetch, splitPage } from "./records/page.js";
 
 export interface DatasetQuery {
   readonly agency?: AgencyCode | undefined;
@@ -67,8 +68,9 @@ export async function findDatasets(prisma: PrismaClient, query: DatasetQuery): P
     prisma.dataset.findMany({
       where: query.afterPosition === undefined ? where : { AND: [where, { position: { gt: query.afterPosition } }] },
       orderBy: { position: "asc" },
-      take: query.first + 1,
+      take: rowsToFetch(query.first),
     }),
   ]);
-  return { totalCount, datasets: rows.slice(0, query.first), hasNextPage: rows.length > query.first };
+  const page = splitPage(rows, query.first);
+  return { totalCount, datasets: page.rows, hasNextPage: page.hasNextPage };
 }

@@ -19,7 +19,31 @@ export {
   DEFAULT_MAX_FILTER_LENGTH,
   type ArgumentLimits,
 } from "./argument-checks.js";
-export { cursorInteger, cursorText, decodeCursor, decodeCursorInteger, encodeCursor, MAX_SQL_INTEGER, pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_RECORD_PAGE_SIZE } from "./pagination.js";
+export {
+  connectionOf,
+  cursorInteger,
+  cursorText,
+  decodeCursor,
+  decodeCursorInteger,
+  encodeCursor,
+  MAX_SQL_INTEGER,
+  pageOf,
+  pageSize,
+  rowsToFetch,
+  splitPage,
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  MAX_RECORD_PAGE_SIZE,
+} from "./pagination.js";
+export {
+  connectionType,
+  countedConnectionType,
+  type Connection,
+  type ConnectionDescriptions,
+  type CountedConnection,
+  type Edge,
+  type LazyCountConnection,
+} from "./connection-type.js";
 export { serveSubgraph, type ServeSubgraphOptions, type ServedSubgraph } from "./serve-subgraph.js";
 export { gracefulStop, IDLE_CLOSE_MS, type CutRequest, type GracefulStop, type StopOutcome } from "./graceful-stop.js";
 export { datasetLinkResolver, recordLinksResolver, releaseOfIngestion, type RecordOrigin, type ViewKey } from "./record-links.js";

@@ -1,5 +1,12 @@
-import { unstorableCharacter } from "@hkhealth/store";
+import { splitPage, rowsToFetch, unstorableCharacter } from "@hkhealth/store";
+import type { Connection, CountedConnection } from "./connection-type.js";
 import { userInputError } from "./errors.js";
+
+/*
+ * The paging kit every connection uses: page sizes, opaque cursors, `first + 1` fetches
+ * (rowsToFetch, splitPage: the store's record layer pages the same way) and edges with PageInfo.
+ */
+export { rowsToFetch, splitPage };
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -59,4 +66,31 @@ export function cursorInteger(part: string, cursor: string, max = Number.MAX_SAF
 export function cursorText(part: unknown, cursor: string): string {
   if (typeof part !== "string" || unstorableCharacter(part)) throw notACursor(cursor);
   return part;
+}
+
+/**
+ * A page's edges and PageInfo from the items fetched for it: each item's node (`nodeOf`, the item
+ * itself by default) with the item's cursor. An item whose node is null is left out of the edges,
+ * but the end cursor is still the last item's, so the next page starts after it.
+ */
+export function connectionOf<Item, T = Item>(
+  items: readonly Item[],
+  cursorOf: (item: Item, index: number) => string,
+  hasNextPage: boolean,
+  nodeOf: (item: Item) => T | null = (item) => item as unknown as T,
+): Connection<T> {
+  const edges = items.flatMap((item, index) => {
+    const node = nodeOf(item);
+    return node === null ? [] : [{ cursor: cursorOf(item, index), node }];
+  });
+  const endCursor = items.length > 0 ? cursorOf(items[items.length - 1]!, items.length - 1) : null;
+  return { edges, pageInfo: { hasNextPage, endCursor } };
+}
+
+/** One page of `items` (already filtered, in order): `first` of them after the position cursor `after` of `kind`. */
+export function pageOf<T>(items: readonly T[], kind: string, first: number | null | undefined, after: string | null | undefined, max?: number): CountedConnection<T> {
+  const size = pageSize(first, max);
+  const start = after == null ? 0 : decodeCursorInteger(kind, after, items.length) + 1;
+  const page = connectionOf(items.slice(start, start + size), (_, index) => encodeCursor(kind, start + index), start + size < items.length);
+  return { ...page, totalCount: items.length };
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { fieldExpression, filterConditions, requireField } from "./fields.js";
-import { inSnapshot, latestObservation } from "./snapshot.js";
+import { rowsToFetch, splitPage } from "./page.js";
+import { latestSnapshotRecords } from "./snapshot.js";
 import { SqlParams } from "./sql.js";
 import {
   RecordQueryError,
@@ -33,7 +34,7 @@ export interface RecordPageQuery extends RecordWindow {
 /**
  * FROM and WHERE shared by pages, counts and aggregates. A snapshot dataset without `from`/`to`
  * keeps, for each resource, only the records of its latest observation at or before `asOf`
- * (latestObservation: by observation time, then ingestion); a cumulative one keeps every record
+ * (latestSnapshotRecords: by observation time, then ingestion); a cumulative one keeps every record
  * up to `asOf`.
  */
 function scope(settings: RecordSettings, window: RecordWindow, filters: readonly FieldFilter[] | null | undefined, params: SqlParams) {
@@ -45,12 +46,7 @@ function scope(settings: RecordSettings, window: RecordWindow, filters: readonly
   if (window.from != null) conditions.push(`r."observedAt" >= ${params.add(window.from, "timestamptz")}`);
   if (window.to != null) conditions.push(`r."observedAt" <= ${params.add(window.to, "timestamptz")}`);
   if (settings.mode === "SNAPSHOT" && !ranged) {
-    const series = [`l."datasetId" = ${dataset}`, `l.resource = resources.resource`];
-    if (window.asOf != null) series.push(`l."observedAt" <= ${params.add(window.asOf, "timestamptz")}`);
-    from =
-      `(SELECT DISTINCT resource FROM "Ingestion" WHERE "datasetId" = ${dataset}${window.resource != null ? ` AND resource = ${params.add(window.resource)}` : ""}) resources` +
-      ` CROSS JOIN LATERAL ${latestObservation(series)} snapshot` +
-      ` JOIN "Record" r ON r."datasetId" = ${dataset} AND r.resource = resources.resource AND ${inSnapshot("snapshot")}`;
+    from = latestSnapshotRecords({ datasetIds: settings.datasetId, resources: window.resource, asOf: window.asOf }, params);
   } else if (window.asOf != null) {
     conditions.push(`r."observedAt" <= ${params.add(window.asOf, "timestamptz")}`);
   }
@@ -77,13 +73,11 @@ export async function findRecords(
   if (query.afterId !== undefined) where += ` AND r.id > ${params.add(query.afterId, "bigint")}`;
   const sql =
     `SELECT r.id::text AS id, r."ingestionId", r."observedAt", r.fields ${where}` +
-    ` ORDER BY ${orderClause(settings, query.orderBy)} LIMIT ${params.add(query.first + 1, "int")}` +
+    ` ORDER BY ${orderClause(settings, query.orderBy)} LIMIT ${params.add(rowsToFetch(query.first), "int")}` +
     (query.offset ? ` OFFSET ${params.add(query.offset, "int")}` : "");
   const rows = await prisma.$queryRawUnsafe<RecordRow[]>(sql, ...params.values);
-  return {
-    records: rows.slice(0, query.first).map((row) => ({ ...row, observedAt: new Date(row.observedAt) })),
-    hasNextPage: rows.length > query.first,
-  };
+  const page = splitPage(rows, query.first);
+  return { records: page.rows.map((row) => ({ ...row, observedAt: new Date(row.observedAt) })), hasNextPage: page.hasNextPage };
 }
 
 /** How many records match, under the same window and filters as a page. */

@@ -1,5 +1,5 @@
 import { datasetDefinition, PublishedLanguage } from "@hkhealth/plan";
-import { inSnapshot, latestObservation, type SqlParams } from "@hkhealth/store";
+import { inSnapshot, latestObservations, type SqlParams } from "@hkhealth/store";
 
 export const languageArg = {
   nullable: true,
@@ -39,15 +39,12 @@ export interface LanguageSnapshot {
  * files. Rows are aliased `r`.
  */
 export function languageSnapshotFrom(snapshot: LanguageSnapshot, params: SqlParams): string {
-  const dataset = params.add(snapshot.datasetId);
-  const series = [`l."datasetId" = ${dataset}`, `l.resource = s.resource`];
-  if (snapshot.asOf) series.push(`l."observedAt" <= ${params.add(snapshot.asOf, "timestamptz")}`);
-  const language = `${seriesLanguage("s.resource", snapshot.datasetId, params)} = ${params.add(snapshot.language.toLowerCase())}`;
-  const preferred = `s.resource IN (SELECT jsonb_array_elements_text(${params.add(JSON.stringify(snapshot.preferredSeries ?? []), "jsonb")}))`;
+  const series = latestObservations({ datasetIds: snapshot.datasetId, asOf: snapshot.asOf }, params);
+  const language = `${seriesLanguage("series.resource", snapshot.datasetId, params)} = ${params.add(snapshot.language.toLowerCase())}`;
+  const preferred = `series.resource IN (SELECT jsonb_array_elements_text(${params.add(JSON.stringify(snapshot.preferredSeries ?? []), "jsonb")}))`;
   return (
-    `(SELECT s.resource, latest."observedAt", latest."ingestionId"` +
-    ` FROM (SELECT DISTINCT resource FROM "Ingestion" WHERE "datasetId" = ${dataset}) s CROSS JOIN LATERAL ${latestObservation(series)} latest` +
-    ` WHERE ${language} ORDER BY latest."observedAt" DESC, (${preferred}) DESC, latest."ingestionId" DESC LIMIT 1) snapshot` +
-    ` JOIN "Record" r ON r."datasetId" = ${dataset} AND r.resource = snapshot.resource AND ${inSnapshot("snapshot")}`
+    `(SELECT series.resource, snapshot."observedAt", snapshot."ingestionId" FROM ${series.from}` +
+    ` WHERE ${language} ORDER BY snapshot."observedAt" DESC, (${preferred}) DESC, snapshot."ingestionId" DESC LIMIT 1) chosen` +
+    ` JOIN "Record" r ON r."datasetId" = ${series.dataset} AND r.resource = chosen.resource AND ${inSnapshot("chosen")}`
   );
 }

@@ -8,9 +8,10 @@ import {
   RecordGroup,
   type FieldType,
 } from "@hkhealth/plan";
-import { aggregateRecords, countRecords, findRecords, RecordQueryError, type RecordSettings } from "@hkhealth/store";
+import { aggregateRecords, countRecords, findRecords, RecordQueryError, type RecordRow, type RecordSettings } from "@hkhealth/store";
 import {
   answeredBy,
+  connectionOf,
   decodeCursorInteger,
   encodeCursor,
   MAX_RECORD_PAGE_SIZE,
@@ -80,13 +81,10 @@ export class DatasetRecordsResolver {
     const page = await asUserInput(() =>
       findRecords(context.store.prisma, settings, { ...window, filter, orderBy, first: size, offset, ...(afterId ? { afterId } : {}) }),
     );
-    const edges = page.records.map((record, index) => ({
-      cursor: customOrder ? encodeCursor(OFFSET_CURSOR, offset + index + 1) : encodeCursor(ID_CURSOR, record.id),
-      node: record as DataRecord,
-    }));
+    const cursorOf = (record: RecordRow, index: number) =>
+      customOrder ? encodeCursor(OFFSET_CURSOR, offset + index + 1) : encodeCursor(ID_CURSOR, record.id);
     return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      ...connectionOf(page.records, cursorOf, page.hasNextPage, (record) => record as DataRecord),
       countTotal: () => asUserInput(() => countRecords(context.store.prisma, settings, { ...window, filter })),
     };
   }

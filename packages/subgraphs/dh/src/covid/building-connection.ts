@@ -1,27 +1,14 @@
-import { PageInfo } from "@hkhealth/plan";
+import { connectionType, type LazyCountConnection } from "@hkhealth/subgraph-kit";
 import { Field, Int, ObjectType } from "type-graphql";
 import { CovidBuilding } from "./building.js";
 
-@ObjectType({ description: "A building and its position in the list." })
-export class CovidBuildingEdge {
-  @Field(() => String, { description: "Opaque position; pass it as `after`." })
-  cursor!: string;
-
-  @Field(() => CovidBuilding, { description: "The building." })
-  node!: CovidBuilding;
-}
-
-@ObjectType({ description: "A page of buildings, in the list's order." })
-export class CovidBuildingConnection {
-  @Field(() => [CovidBuildingEdge], { description: "The buildings of this page." })
-  edges!: CovidBuildingEdge[];
-
-  @Field(() => PageInfo, { description: "Paging information." })
-  pageInfo!: PageInfo;
-
-  /** Counted only when asked for. */
-  countTotal!: () => Promise<number>;
-}
+export const CovidBuildingConnection = connectionType(CovidBuilding, "CovidBuilding", {
+  edge: "A building and its position in the list.",
+  node: "The building.",
+  connection: "A page of buildings, in the list's order.",
+  edges: "The buildings of this page.",
+});
+export type CovidBuildingConnection = LazyCountConnection<CovidBuilding>;
 
 @ObjectType({ description: "How many listed buildings a district has." })
 export class CovidBuildingDistrictCount {

@@ -1,6 +1,6 @@
 import { chpCovid19Buildings, DateTimeScalar } from "@hkhealth/plan";
 import { aggregateRecords, countRecords, findRecords, type FieldFilter, type RecordSettings } from "@hkhealth/store";
-import { decodeCursorInteger, encodeCursor, pageSize, type GraphContext } from "@hkhealth/subgraph-kit";
+import { connectionOf, decodeCursorInteger, encodeCursor, pageSize, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { parseCovidBuilding } from "./building.js";
 import { CovidBuildingConnection, CovidBuildingDistrictCount } from "./building-connection.js";
@@ -50,14 +50,11 @@ export class CovidBuildingViewResolver {
     if (!settings) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, countTotal: async () => 0 };
     const filter = buildingFilters(district, search);
     const page = await findRecords(context.store.prisma, settings, { asOf, filter, first: size, ...(afterId ? { afterId } : {}) });
-    const edges = page.records.flatMap((record) => {
-      const node = parseCovidBuilding({ datasetId: view.datasetId, ingestionId: record.ingestionId }, record.fields);
-      return node ? [{ cursor: encodeCursor(CURSOR_KIND, record.id), node }] : [];
-    });
-    const endCursor = page.records.at(-1) ? encodeCursor(CURSOR_KIND, page.records.at(-1)!.id) : null;
     return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor },
+      // A record that is no building is left out; the next page still starts after it.
+      ...connectionOf(page.records, (record) => encodeCursor(CURSOR_KIND, record.id), page.hasNextPage, (record) =>
+        parseCovidBuilding({ datasetId: view.datasetId, ingestionId: record.ingestionId }, record.fields),
+      ),
       countTotal: () => countRecords(context.store.prisma, settings, { asOf, filter }),
     };
   }

@@ -1,6 +1,6 @@
 import { chpCovid19Cases } from "@hkhealth/plan";
+import { latestPerKey, rowsToFetch, type LatestRow } from "@hkhealth/store";
 import type { GraphContext } from "@hkhealth/subgraph-kit";
-import { latestRows, type LatestRow } from "../latest-rows.js";
 import { fieldText, queryRows, SqlParams } from "../sql.js";
 import { CovidCase, parseCovidCase } from "./case.js";
 import type { CovidCaseCount } from "./case-count.js";
@@ -15,7 +15,7 @@ const caseNumber = `(CASE WHEN ${caseNumberText} ~ '^[0-9]{1,9}$' THEN (${caseNu
 
 /** Each case once (its latest file's row), as `l`, with `l."caseNumber"`; `keyConditions` may use `caseNumber`. */
 function latestCases(params: SqlParams, datasetId: string, keyConditions: (caseNumber: string) => string[] = () => []): string {
-  return latestRows(params, { datasetId, keys: [caseNumber], columns: [`${caseNumber} AS "caseNumber"`], keyConditions: keyConditions(caseNumber) });
+  return latestPerKey(params, { tieBreak: "file", withoutNullKeys: true, datasetId, keys: [caseNumber], columns: [`${caseNumber} AS "caseNumber"`], keyConditions: keyConditions(caseNumber) });
 }
 
 function where(conditions: readonly string[]): string {
@@ -39,8 +39,8 @@ export async function findCases(context: GraphContext, datasetId: string, query:
     ...(query.caseNumber !== undefined ? [`${number} = ${params.add(query.caseNumber, "int")}`] : []),
   ]);
   const conditions = caseFilterConditions("l", query.filter, params);
-  const sql = `SELECT l."ingestionId", l.fields FROM ${cases} l${where(conditions)} ORDER BY l."caseNumber" LIMIT ${params.add(query.first + 1, "int")}`;
-  const rows = await queryRows<LatestRow>(context, sql, params);
+  const sql = `SELECT l."ingestionId", l.fields FROM ${cases} l${where(conditions)} ORDER BY l."caseNumber" LIMIT ${params.add(rowsToFetch(query.first), "int")}`;
+  const rows = await queryRows<Pick<LatestRow, "ingestionId" | "fields">>(context, sql, params);
   const parsed = rows.flatMap((row) => parseCovidCase({ datasetId, ingestionId: row.ingestionId }, row.fields) ?? []);
   return { cases: parsed.slice(0, query.first), hasNextPage: rows.length > query.first };
 }

@@ -1,4 +1,4 @@
-import { decodeCursorInteger, encodeCursor, MAX_SQL_INTEGER, pageSize, type GraphContext } from "@hkhealth/subgraph-kit";
+import { connectionOf, decodeCursorInteger, encodeCursor, MAX_SQL_INTEGER, pageSize, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { CovidCase } from "./case.js";
 import { CovidCaseConnection } from "./case-connection.js";
@@ -28,10 +28,8 @@ export class CovidCaseViewResolver {
     const size = pageSize(first);
     const afterCaseNumber = caseNumberAfter(after);
     const page = await findCases(context, view.datasetId, { filter, first: size, ...(afterCaseNumber !== undefined ? { afterCaseNumber } : {}) });
-    const edges = page.cases.map((node) => ({ cursor: encodeCursor(CURSOR_KIND, node.caseNumber), node }));
     return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      ...connectionOf(page.cases, (node) => encodeCursor(CURSOR_KIND, node.caseNumber), page.hasNextPage),
       countTotal: () => countCases(context, view.datasetId, filter),
     };
   }

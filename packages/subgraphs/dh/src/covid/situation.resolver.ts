@@ -1,7 +1,7 @@
 import { chpCovid19Situation, DateScalar, isoDate } from "@hkhealth/plan";
+import { latestPerKey, type LatestRow } from "@hkhealth/store";
 import { userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { latestRows, type LatestRow } from "../latest-rows.js";
 import { fieldText, queryRows, SqlParams } from "../sql.js";
 import { CovidSituationDay, parseSituationDay } from "./situation-day.js";
 import { CovidSituationView } from "./situation-view.js";
@@ -16,9 +16,9 @@ async function situationDays(context: GraphContext, datasetId: string, window: {
   const keyConditions: string[] = [];
   if (window.from !== undefined) keyConditions.push(`${day} >= ${params.add(window.from)}`);
   if (window.to !== undefined) keyConditions.push(`${day} <= ${params.add(window.to)}`);
-  const rows = latestRows(params, { datasetId, keys: [day], columns: [`${day} AS day`], keyConditions });
+  const rows = latestPerKey(params, { tieBreak: "file", withoutNullKeys: true, datasetId, keys: [day], columns: [`${day} AS day`], keyConditions });
   const sql = `SELECT l."ingestionId", l.fields FROM ${rows} l ORDER BY l.day ${window.latestOnly ? "DESC LIMIT 1" : "ASC"}`;
-  const found = await queryRows<LatestRow>(context, sql, params);
+  const found = await queryRows<Pick<LatestRow, "ingestionId" | "fields">>(context, sql, params);
   return found.flatMap((row) => parseSituationDay({ datasetId, ingestionId: row.ingestionId }, row.fields) ?? []);
 }
 

@@ -1,6 +1,6 @@
 import { healthFacts } from "@hkhealth/plan";
+import { latestPerKey, type LatestRow } from "@hkhealth/store";
 import type { GraphContext } from "@hkhealth/subgraph-kit";
-import { latestRows, type LatestRow } from "../latest-rows.js";
 import { containsPattern, fieldText, queryRows, SqlParams } from "../sql.js";
 import { HealthFact, parseHealthFact } from "./health-fact.js";
 import type { HealthFactSection } from "./health-fact-section.js";
@@ -12,7 +12,7 @@ const column = healthFacts.fields;
  * columns unpivoted in PostgreSQL. An edition that leaves a year empty does not hide another's figure.
  */
 function latestFigures(params: SqlParams, datasetId: string, year?: number): string {
-  return latestRows(params, {
+  return latestPerKey(params, { tieBreak: "file", withoutNullKeys: true,
     datasetId,
     keys: [fieldText("r", column.section), fieldText("r", column.item), "y.key"],
     columns: ["y.key::int AS year", "y.value AS value"],
@@ -50,7 +50,7 @@ export async function findHealthFacts(context: GraphContext, datasetId: string, 
     `SELECT l."ingestionId", l.fields, l.year, l.value FROM ${figures} l` +
     (conditions.length ? ` WHERE ${conditions.join(" AND ")}` : "") +
     ` ORDER BY l.ordinal, l.year`;
-  const rows = await queryRows<LatestRow & { year: number; value: unknown }>(context, sql, params);
+  const rows = await queryRows<Pick<LatestRow, "ingestionId" | "fields"> & { year: number; value: unknown }>(context, sql, params);
   return rows.flatMap((row) => parseHealthFact({ datasetId, ingestionId: row.ingestionId }, row.fields, Number(row.year), row.value) ?? []);
 }
 

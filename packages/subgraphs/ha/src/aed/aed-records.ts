@@ -1,5 +1,5 @@
 import { aedCurrentFeed, PublishedLanguage } from "@hkhealth/plan";
-import { SqlParams, type PrismaClient } from "@hkhealth/store";
+import { rowsToFetch, splitPage, SqlParams, type PrismaClient } from "@hkhealth/store";
 import { AED_WAITING_TIME_DATASET } from "../datasets.js";
 import { findLanguageSnapshot } from "../language-records.js";
 import { seriesLanguage } from "../languages.js";
@@ -50,13 +50,13 @@ function historyWhere(query: Omit<AedHistoryQuery, "first" | "after">, params: S
   return `WHERE ${conditions.join(" AND ")}`;
 }
 
-/** One page of a hospital's waiting times in one language in time order, one more than asked to tell whether more follow. */
-export async function findAedHistory(prisma: PrismaClient, query: AedHistoryQuery): Promise<RecordRow[]> {
+/** One page of a hospital's waiting times in one language in time order, and whether more follow. */
+export async function findAedHistory(prisma: PrismaClient, query: AedHistoryQuery): Promise<{ rows: RecordRow[]; hasNextPage: boolean }> {
   const params = new SqlParams();
   let sql = `SELECT r.id::text AS "recordId", r."ingestionId", r."observedAt", r.resource, r.fields FROM "Record" r ${historyWhere(query, params)}`;
   if (query.after) sql += ` AND (r."observedAt", r.id) > (${params.add(query.after.observedAt, "timestamptz")}, ${params.add(query.after.recordId, "bigint")})`;
-  sql += ` ORDER BY r."observedAt", r.id LIMIT ${params.add(query.first + 1, "int")}`;
-  return recordRows(await prisma.$queryRawUnsafe<RecordRow[]>(sql, ...params.values));
+  sql += ` ORDER BY r."observedAt", r.id LIMIT ${params.add(rowsToFetch(query.first), "int")}`;
+  return splitPage(recordRows(await prisma.$queryRawUnsafe<RecordRow[]>(sql, ...params.values)), query.first);
 }
 
 /** How many waiting times a hospital has in the window, across all pages. */

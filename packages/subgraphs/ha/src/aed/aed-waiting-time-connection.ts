@@ -1,24 +1,11 @@
-import { PageInfo } from "@hkhealth/plan";
-import { Field, ObjectType } from "type-graphql";
+import { connectionType, type LazyCountConnection } from "@hkhealth/subgraph-kit";
 import { AedWaitingTime } from "./aed-waiting-time.js";
 
-@ObjectType({ description: "A waiting time and its position in a hospital's history." })
-export class AedWaitingTimeEdge {
-  @Field(() => String, { description: "Opaque position of this waiting time; pass it as `after`." })
-  cursor!: string;
-
-  @Field(() => AedWaitingTime, { description: "The waiting time." })
-  node!: AedWaitingTime;
-}
-
-@ObjectType({ description: "A page of one hospital's A&E waiting times, oldest first." })
-export class AedWaitingTimeConnection {
-  @Field(() => [AedWaitingTimeEdge], { description: "The waiting times of this page." })
-  edges!: AedWaitingTimeEdge[];
-
-  @Field(() => PageInfo, { description: "Paging information." })
-  pageInfo!: PageInfo;
-
-  /** Counted only when asked for. */
-  countTotal!: () => Promise<number>;
-}
+export const AedWaitingTimeConnection = connectionType(AedWaitingTime, "AedWaitingTime", {
+  edge: "A waiting time and its position in a hospital's history.",
+  cursor: "Opaque position of this waiting time; pass it as `after`.",
+  node: "The waiting time.",
+  connection: "A page of one hospital's A&E waiting times, oldest first.",
+  edges: "The waiting times of this page.",
+});
+export type AedWaitingTimeConnection = LazyCountConnection<AedWaitingTime>;

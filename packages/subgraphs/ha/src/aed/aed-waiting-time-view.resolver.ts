@@ -1,5 +1,5 @@
 import { DateTimeScalar, PublishedLanguage } from "@hkhealth/plan";
-import { cursorInteger, decodeCursor, encodeCursor, MAX_RECORD_PAGE_SIZE, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
+import { connectionOf, cursorInteger, decodeCursor, encodeCursor, MAX_RECORD_PAGE_SIZE, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { languageArg } from "../languages.js";
 import { haLoaders, snapshotKey } from "../loaders.js";
@@ -54,14 +54,10 @@ export class AedWaitingTimeViewResolver {
     const links = await loaders.feedNameLinks();
     const hospitalNames = [...links.byName].filter(([, id]) => id === hospitalId).map(([name]) => name);
     const window = { hospitalNames, language: lang ?? PublishedLanguage.EN, from: from ?? null, to: to ?? null };
-    const rows = hospitalNames.length === 0 ? [] : await findAedHistory(context.store.prisma, { ...window, first: size, after: position });
-    const edges = rows.slice(0, size).map((row) => {
-      const node = aedWaitingTimeOf(row, hospitalId);
-      return { cursor: historyCursor(node), node };
-    });
+    const page = hospitalNames.length === 0 ? { rows: [], hasNextPage: false } : await findAedHistory(context.store.prisma, { ...window, first: size, after: position });
+    const waitingTimes = page.rows.map((row) => aedWaitingTimeOf(row, hospitalId));
     return Object.assign(new AedWaitingTimeConnection(), {
-      edges,
-      pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null },
+      ...connectionOf(waitingTimes, historyCursor, page.hasNextPage),
       countTotal: () => (hospitalNames.length === 0 ? Promise.resolve(0) : countAedHistory(context.store.prisma, window)),
     });
   }

@@ -1,6 +1,6 @@
-import { answeredBy, DatasetReference, recordLinksResolver, type GraphContext } from "@hkhealth/subgraph-kit";
+import { answeredBy, DatasetReference, pageOf, recordLinksResolver, type CountedConnection, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { connectionType, pageOf, type Page } from "../connection.js";
+import { fileOrderConnectionType } from "../connection.js";
 import { Hospital } from "../directory/hospital.js";
 import { haLoaders, snapshotKey } from "../loaders.js";
 import { SnapshotPageArgs } from "../view-args.js";
@@ -24,7 +24,7 @@ export function aeAttendanceView(datasetId: string): AeAttendanceView {
   return Object.assign(new AeAttendanceView(), { datasetId });
 }
 
-export const AeAttendanceConnection = connectionType(AeAttendance, "AeAttendance", "A hospital's attendances in a year");
+export const AeAttendanceConnection = fileOrderConnectionType(AeAttendance, "AeAttendance", "A hospital's attendances in a year");
 
 @ArgsType()
 export class AeAttendanceArgs extends SnapshotPageArgs {
@@ -35,7 +35,7 @@ export class AeAttendanceArgs extends SnapshotPageArgs {
   financialYear?: string | null;
 }
 
-async function findAttendances(context: GraphContext, args: AeAttendanceArgs): Promise<Page<AeAttendance>> {
+async function findAttendances(context: GraphContext, args: AeAttendanceArgs): Promise<CountedConnection<AeAttendance>> {
   const year = args.financialYear != null ? startYearOf(args.financialYear) : null;
   const list = await haLoaders(context).aeAttendances(snapshotKey(args.asOf));
   const items = list.items
@@ -47,7 +47,7 @@ async function findAttendances(context: GraphContext, args: AeAttendanceArgs): P
 @Resolver(() => AeAttendanceView)
 export class AeAttendanceViewResolver {
   @FieldResolver(() => AeAttendanceConnection, { description: "Attendances by hospital and year in the file in force, filtered, in the file's order (published in English only)." })
-  attendances(@Root() _view: AeAttendanceView, @Args(() => AeAttendanceArgs) args: AeAttendanceArgs, @Ctx() context: GraphContext): Promise<Page<AeAttendance>> {
+  attendances(@Root() _view: AeAttendanceView, @Args(() => AeAttendanceArgs) args: AeAttendanceArgs, @Ctx() context: GraphContext): Promise<CountedConnection<AeAttendance>> {
     return findAttendances(context, args);
   }
 
@@ -57,7 +57,7 @@ export class AeAttendanceViewResolver {
   }
 
   @Query(() => AeAttendanceConnection, answeredBy("hospital-authority", "Accident and Emergency attendances by hospital and financial year (the latest file), filtered."))
-  aeAttendances(@Args(() => AeAttendanceArgs) args: AeAttendanceArgs, @Ctx() context: GraphContext): Promise<Page<AeAttendance>> {
+  aeAttendances(@Args(() => AeAttendanceArgs) args: AeAttendanceArgs, @Ctx() context: GraphContext): Promise<CountedConnection<AeAttendance>> {
     return findAttendances(context, args);
   }
 }

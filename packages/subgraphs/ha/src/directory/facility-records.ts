@@ -1,4 +1,4 @@
-import { inSnapshot, latestObservation, type PrismaClient } from "@hkhealth/store";
+import { latestSnapshotRecords, SqlParams, type PrismaClient } from "@hkhealth/store";
 import { FACILITY_DIRECTORY_DATASET } from "../datasets.js";
 import { recordRows, type RecordRow } from "../record-row.js";
 
@@ -13,30 +13,34 @@ export interface FacilityQuery {
   readonly nameContains?: string | null;
 }
 
-// The latest snapshot of each directory file (as the store's SNAPSHOT mode reads it), filtered
-// in PostgreSQL. Records without a name or coordinates cannot be facilities, so are left out.
-const latestFacilitiesSql = `
-SELECT r.id::text AS "recordId", r."ingestionId", r."observedAt", r.resource, r.fields
-FROM (SELECT DISTINCT resource FROM "Ingestion" WHERE "datasetId" = $1 AND ($2::jsonb IS NULL OR resource IN (SELECT jsonb_array_elements_text($2::jsonb)))) resources
-CROSS JOIN LATERAL ${latestObservation([`l."datasetId" = $1`, `l.resource = resources.resource`])} latest
-JOIN "Record" r ON r."datasetId" = $1 AND r.resource = resources.resource AND ${inSnapshot("latest")}
-WHERE r.fields->>'institution_eng' IS NOT NULL
-  AND jsonb_typeof(r.fields->'latitude') = 'number' AND jsonb_typeof(r.fields->'longitude') = 'number'
-  AND ($3::text IS NULL OR r.fields->>'cluster_eng' = $3::text OR r.fields->>'cluster_tc' = $4::text)
-  AND ($5::boolean IS NULL OR (lower(r.fields->>'with_AE_service_eng') = 'yes') = $5::boolean)
-  AND ($6::text IS NULL OR strpos(lower(concat_ws(' ', r.fields->>'institution_eng', r.fields->>'institution_tc', r.fields->>'institution_sc')), lower($6::text)) > 0)
-ORDER BY r.resource, r.ordinal, r.id`;
+/**
+ * The latest snapshot of each directory file (as the store's SNAPSHOT mode reads it), filtered
+ * in PostgreSQL. Records without a name or coordinates cannot be facilities, so are left out.
+ */
+function latestFacilitiesSql(query: FacilityQuery, params: SqlParams): string {
+  const records = latestSnapshotRecords({ datasetIds: FACILITY_DIRECTORY_DATASET, resources: query.resources ?? null }, params);
+  const conditions = [
+    `r.fields->>'institution_eng' IS NOT NULL`,
+    `jsonb_typeof(r.fields->'latitude') = 'number' AND jsonb_typeof(r.fields->'longitude') = 'number'`,
+  ];
+  if (query.cluster) {
+    conditions.push(`(r.fields->>'cluster_eng' = ${params.add(query.cluster.en, "text")} OR r.fields->>'cluster_tc' = ${params.add(query.cluster.zhHant, "text")})`);
+  }
+  if (query.withAeService != null) conditions.push(`(lower(r.fields->>'with_AE_service_eng') = 'yes') = ${params.add(query.withAeService, "boolean")}`);
+  const name = query.nameContains?.trim();
+  if (name) {
+    const names = `concat_ws(' ', r.fields->>'institution_eng', r.fields->>'institution_tc', r.fields->>'institution_sc')`;
+    conditions.push(`strpos(lower(${names}), lower(${params.add(name, "text")})) > 0`);
+  }
+  return (
+    `SELECT r.id::text AS "recordId", r."ingestionId", r."observedAt", r.resource, r.fields FROM ${records}` +
+    ` WHERE ${conditions.join(" AND ")} ORDER BY r.resource, r.ordinal, r.id`
+  );
+}
 
 /** The latest directory's records matching the query, in file order. One statement. */
 export async function findFacilityRecords(prisma: PrismaClient, query: FacilityQuery = {}): Promise<RecordRow[]> {
-  const rows = await prisma.$queryRawUnsafe<RecordRow[]>(
-    latestFacilitiesSql,
-    FACILITY_DIRECTORY_DATASET,
-    query.resources ? JSON.stringify(query.resources) : null,
-    query.cluster?.en ?? null,
-    query.cluster?.zhHant ?? null,
-    query.withAeService ?? null,
-    query.nameContains?.trim() || null,
-  );
-  return recordRows(rows);
+  const params = new SqlParams();
+  const sql = latestFacilitiesSql(query, params);
+  return recordRows(await prisma.$queryRawUnsafe<RecordRow[]>(sql, ...params.values));
 }

@@ -1,6 +1,6 @@
-import { answeredBy, DatasetReference, recordLinksResolver, type GraphContext } from "@hkhealth/subgraph-kit";
+import { answeredBy, DatasetReference, pageOf, recordLinksResolver, type CountedConnection, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
-import { connectionType, pageOf, type Page } from "../connection.js";
+import { fileOrderConnectionType } from "../connection.js";
 import { Clinic } from "../directory/clinic.js";
 import { PublishedLanguage } from "@hkhealth/plan";
 import { languageArg } from "../languages.js";
@@ -26,7 +26,7 @@ export function gopcConsultationQuotaView(datasetId: string): GopcConsultationQu
   return Object.assign(new GopcConsultationQuotaView(), { datasetId });
 }
 
-export const GopcConsultationQuotaConnection = connectionType(GopcConsultationQuota, "GopcConsultationQuota", "A clinic's consultation quotas");
+export const GopcConsultationQuotaConnection = fileOrderConnectionType(GopcConsultationQuota, "GopcConsultationQuota", "A clinic's consultation quotas");
 
 @ArgsType()
 export class GopcQuotaArgs extends LanguagePageArgs {
@@ -40,7 +40,7 @@ export class GopcQuotaArgs extends LanguagePageArgs {
   district?: string | null;
 }
 
-async function findQuotas(context: GraphContext, args: GopcQuotaArgs): Promise<Page<GopcConsultationQuota>> {
+async function findQuotas(context: GraphContext, args: GopcQuotaArgs): Promise<CountedConnection<GopcConsultationQuota>> {
   const list = await haLoaders(context).gopcQuotas(snapshotKey(args.asOf, args.lang));
   const name = args.clinic?.trim().toLowerCase();
   const items = list.items
@@ -53,7 +53,7 @@ async function findQuotas(context: GraphContext, args: GopcQuotaArgs): Promise<P
 @Resolver(() => GopcConsultationQuotaView)
 export class GopcConsultationQuotaViewResolver {
   @FieldResolver(() => GopcConsultationQuotaConnection, { description: "The quotas of the file in force in one language, filtered, in the file's order." })
-  quotas(@Root() _view: GopcConsultationQuotaView, @Args(() => GopcQuotaArgs) args: GopcQuotaArgs, @Ctx() context: GraphContext): Promise<Page<GopcConsultationQuota>> {
+  quotas(@Root() _view: GopcConsultationQuotaView, @Args(() => GopcQuotaArgs) args: GopcQuotaArgs, @Ctx() context: GraphContext): Promise<CountedConnection<GopcConsultationQuota>> {
     return findQuotas(context, args);
   }
 
@@ -67,7 +67,7 @@ export class GopcConsultationQuotaViewResolver {
   }
 
   @Query(() => GopcConsultationQuotaConnection, answeredBy("hospital-authority", "Average consultation quotas of the general out-patient clinics (the latest file of a language), filtered."))
-  gopcConsultationQuotas(@Args(() => GopcQuotaArgs) args: GopcQuotaArgs, @Ctx() context: GraphContext): Promise<Page<GopcConsultationQuota>> {
+  gopcConsultationQuotas(@Args(() => GopcQuotaArgs) args: GopcQuotaArgs, @Ctx() context: GraphContext): Promise<CountedConnection<GopcConsultationQuota>> {
     return findQuotas(context, args);
   }
 }

@@ -1,7 +1,7 @@
-import { answeredBy, DatasetReference, recordLinksResolver, type GraphContext } from "@hkhealth/subgraph-kit";
+import { answeredBy, DatasetReference, pageOf, recordLinksResolver, type CountedConnection, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Args, ArgsType, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from "type-graphql";
 import { resolveCluster } from "../clusters.js";
-import { connectionType, pageOf, type Page } from "../connection.js";
+import { fileOrderConnectionType } from "../connection.js";
 import { SOPC_WAITING_TIME_DATASET } from "../datasets.js";
 import { PublishedLanguage } from "@hkhealth/plan";
 import { haLoaders } from "../loaders.js";
@@ -27,7 +27,7 @@ export function sopcWaitingTimeView(datasetId: string): SopcWaitingTimeView {
   return Object.assign(new SopcWaitingTimeView(), { datasetId });
 }
 
-export const SopcWaitingTimeConnection = connectionType(SopcWaitingTime, "SopcWaitingTime", "A specialist out-patient waiting time");
+export const SopcWaitingTimeConnection = fileOrderConnectionType(SopcWaitingTime, "SopcWaitingTime", "A specialist out-patient waiting time");
 
 @ArgsType()
 export class SopcWaitingTimeArgs extends LanguagePageArgs {
@@ -42,7 +42,7 @@ export class SopcWaitingTimeArgs extends LanguagePageArgs {
 }
 
 /** The waiting times of one language's file in force, filtered, one page of them. The file is read in one statement. */
-export async function findSopcWaitingTimes(context: GraphContext, datasetId: string, args: SopcWaitingTimeArgs): Promise<Page<SopcWaitingTime>> {
+export async function findSopcWaitingTimes(context: GraphContext, datasetId: string, args: SopcWaitingTimeArgs): Promise<CountedConnection<SopcWaitingTime>> {
   const cluster = args.cluster != null ? resolveCluster(args.cluster) : null;
   const rows = await haLoaders(context).languageSnapshot({ datasetId, language: args.lang ?? PublishedLanguage.EN, asOf: args.asOf ?? null });
   const items = rows
@@ -56,12 +56,12 @@ export async function findSopcWaitingTimes(context: GraphContext, datasetId: str
 @Resolver(() => SopcWaitingTimeView)
 export class SopcWaitingTimeViewResolver {
   @FieldResolver(() => SopcWaitingTimeConnection, { description: "The waiting times of the file in force in one language, filtered, in the file's order." })
-  waitingTimes(@Root() view: SopcWaitingTimeView, @Args(() => SopcWaitingTimeArgs) args: SopcWaitingTimeArgs, @Ctx() context: GraphContext): Promise<Page<SopcWaitingTime>> {
+  waitingTimes(@Root() view: SopcWaitingTimeView, @Args(() => SopcWaitingTimeArgs) args: SopcWaitingTimeArgs, @Ctx() context: GraphContext): Promise<CountedConnection<SopcWaitingTime>> {
     return findSopcWaitingTimes(context, view.datasetId, args);
   }
 
   @Query(() => SopcWaitingTimeConnection, answeredBy("hospital-authority", "Waiting times for new case bookings at specialist out-patient clinics (the latest file of a language), filtered."))
-  sopcWaitingTimes(@Args(() => SopcWaitingTimeArgs) args: SopcWaitingTimeArgs, @Ctx() context: GraphContext): Promise<Page<SopcWaitingTime>> {
+  sopcWaitingTimes(@Args(() => SopcWaitingTimeArgs) args: SopcWaitingTimeArgs, @Ctx() context: GraphContext): Promise<CountedConnection<SopcWaitingTime>> {
     return findSopcWaitingTimes(context, SOPC_WAITING_TIME_DATASET, args);
   }
 }

@@ -1,6 +1,6 @@
 import { dhcExpressMainCentres, districtHealthCentreFields } from "@hkhealth/plan";
-import type { PrismaClient } from "@hkhealth/store";
-import { comparableName, fieldNumber, fieldText, latestSnapshotRecords, SqlParams } from "../shared/sql.js";
+import { latestSnapshotRecords, type PrismaClient } from "@hkhealth/store";
+import { comparableName, fieldNumber, fieldText, SqlParams } from "../shared/sql.js";
 import { DistrictHealthCentreKind, type DistrictHealthCentre } from "./district-health-centre.js";
 
 const DHC_EXPRESS_MAIN_CENTRES = dhcExpressMainCentres.id;
@@ -31,7 +31,7 @@ type CentreRow = Omit<DistrictHealthCentre, "kind" | "nameText" | "districtText"
  */
 export async function findCentres(prisma: PrismaClient, keys: readonly CentresKey[]): Promise<DistrictHealthCentre[][]> {
   const params = new SqlParams();
-  const datasetIds = params.add([...new Set(keys.map((key) => key.datasetId))], "text[]");
+  const snapshots = latestSnapshotRecords({ datasetIds: [...new Set(keys.map((key) => key.datasetId))] }, params);
   const wanted =
     `unnest(${params.add(keys.map((key) => key.datasetId), "text[]")}, ${params.add(keys.map((key) => key.district), "text[]")},` +
     ` ${params.add(keys.map((_, index) => index), "int[]")}) AS k("datasetId", district, key)`;
@@ -44,7 +44,7 @@ export async function findCentres(prisma: PrismaClient, keys: readonly CentresKe
     ` ${fieldText(dhcLayout.openingHours.en)} AS "openingHoursEn", ${fieldText(dhcLayout.openingHours.zh)} AS "openingHoursZh",` +
     ` ${fieldText(dhcLayout.telephone)} AS telephone, ${fieldText(dhcLayout.website)} AS website,` +
     ` ${fieldNumber(dhcLayout.latitude)} AS latitude, ${fieldNumber(dhcLayout.longitude)} AS longitude` +
-    ` FROM ${latestSnapshotRecords(datasetIds)} JOIN ${wanted} ON k."datasetId" = r."datasetId"` +
+    ` FROM ${snapshots} JOIN ${wanted} ON k."datasetId" = r."datasetId"` +
     ` WHERE k.district IS NULL OR ${inDistrict("en")} OR ${inDistrict("zh")}` +
     ` ORDER BY k.key, r.resource, r.ordinal`;
   const rows = await prisma.$queryRawUnsafe<CentreRow[]>(sql, ...params.values);

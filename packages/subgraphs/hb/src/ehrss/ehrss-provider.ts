@@ -1,7 +1,6 @@
-import { PageInfo } from "@hkhealth/plan";
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import type { BilingualText } from "../shared/localised.js";
-import type { RecordOrigin } from "@hkhealth/subgraph-kit";
+import { connectionType, type LazyCountConnection, type RecordOrigin } from "@hkhealth/subgraph-kit";
 
 @ObjectType({ description: "A healthcare provider participating in the Electronic Health Record Sharing System (eHRSS)." })
 export class EhrssProvider implements RecordOrigin {
@@ -19,26 +18,13 @@ export class EhrssProvider implements RecordOrigin {
   ingestionId!: number;
 }
 
-@ObjectType({ description: "An eHRSS provider and its position in the list." })
-export class EhrssProviderEdge {
-  @Field(() => String, { description: "Opaque position; pass it as `after`." })
-  cursor!: string;
-
-  @Field(() => EhrssProvider, { description: "The provider." })
-  node!: EhrssProvider;
-}
-
-@ObjectType({ description: "A page of eHRSS providers, in published order." })
-export class EhrssProviderConnection {
-  @Field(() => [EhrssProviderEdge], { description: "The providers of this page." })
-  edges!: EhrssProviderEdge[];
-
-  @Field(() => PageInfo, { description: "Paging information." })
-  pageInfo!: PageInfo;
-
-  /** Counted only when asked for. */
-  countTotal!: () => Promise<number>;
-}
+export const EhrssProviderConnection = connectionType(EhrssProvider, "EhrssProvider", {
+  edge: "An eHRSS provider and its position in the list.",
+  node: "The provider.",
+  connection: "A page of eHRSS providers, in published order.",
+  edges: "The providers of this page.",
+});
+export type EhrssProviderConnection = LazyCountConnection<EhrssProvider>;
 
 @ObjectType({ description: "How many eHRSS providers are of one type." })
 export class EhrssProviderTypeCount {

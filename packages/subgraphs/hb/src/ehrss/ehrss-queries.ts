@@ -1,6 +1,6 @@
 import { ehrssHealthcareProviders } from "@hkhealth/plan";
-import type { PrismaClient } from "@hkhealth/store";
-import { comparableName, fieldText, latestSnapshotRecords, SqlParams } from "../shared/sql.js";
+import { latestSnapshotRecords, rowsToFetch, splitPage, type PrismaClient } from "@hkhealth/store";
+import { comparableName, fieldText, SqlParams } from "../shared/sql.js";
 import type { EhrssProvider, EhrssProviderTypeCount } from "./ehrss-provider.js";
 
 const ehrssLayout = ehrssHealthcareProviders.fields;
@@ -23,7 +23,7 @@ function providersOf(datasetId: string, filter: ProviderFilter, params: SqlParam
   };
   if (filter.type != null) conditions.push(matches(ehrssLayout.type, filter.type));
   if (filter.district != null) conditions.push(matches(ehrssLayout.district, filter.district));
-  return `FROM ${latestSnapshotRecords(params.add([datasetId], "text[]"))} WHERE ${conditions.join(" AND ")}`;
+  return `FROM ${latestSnapshotRecords({ datasetIds: datasetId }, params)} WHERE ${conditions.join(" AND ")}`;
 }
 
 interface ProviderRow {
@@ -56,9 +56,10 @@ export async function findProviders(
     ` ${fieldText(ehrssLayout.type.en)} AS "typeEn", ${fieldText(ehrssLayout.type.zh)} AS "typeZh",` +
     ` ${fieldText(ehrssLayout.district.en)} AS "districtEn", ${fieldText(ehrssLayout.district.zh)} AS "districtZh",` +
     ` ${fieldText(ehrssLayout.address.en)} AS "addressEn", ${fieldText(ehrssLayout.address.zh)} AS "addressZh",` +
-    ` ${fieldText(ehrssLayout.telephone)} AS telephone ${from} ORDER BY r.id LIMIT ${params.add(query.first + 1, "int")}`;
+    ` ${fieldText(ehrssLayout.telephone)} AS telephone ${from} ORDER BY r.id LIMIT ${params.add(rowsToFetch(query.first), "int")}`;
   const rows = await prisma.$queryRawUnsafe<ProviderRow[]>(sql, ...params.values);
-  return { providers: rows.slice(0, query.first).map(providerOf), hasNextPage: rows.length > query.first };
+  const page = splitPage(rows, query.first);
+  return { providers: page.rows.map(providerOf), hasNextPage: page.hasNextPage };
 }
 
 function providerOf(row: ProviderRow): EhrssProvider {

@@ -1,5 +1,5 @@
 import { ehrssHealthcareProviders, Language } from "@hkhealth/plan";
-import { answeredBy, DatasetReference, decodeCursorInteger, encodeCursor, pageSize, type GraphContext } from "@hkhealth/subgraph-kit";
+import { answeredBy, connectionOf, DatasetReference, decodeCursorInteger, encodeCursor, pageSize, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { inLanguage } from "../shared/localised.js";
 import { recordLinksResolver } from "@hkhealth/subgraph-kit";
@@ -27,10 +27,8 @@ async function providerPage(
   const size = pageSize(first);
   const afterId = after == null ? undefined : String(decodeCursorInteger(CURSOR_KIND, after));
   const page = await findProviders(store.prisma, datasetId, { ...filter, first: size, afterId });
-  const edges = page.providers.map((node) => ({ cursor: encodeCursor(CURSOR_KIND, node.id), node }));
   return {
-    edges,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    ...connectionOf(page.providers, (node) => encodeCursor(CURSOR_KIND, node.id), page.hasNextPage),
     countTotal: () => countProviders(store.prisma, datasetId, filter),
   };
 }

@@ -1,4 +1,4 @@
-import { inSnapshot, latestObservation, sqlLiteral, SqlParams } from "@hkhealth/store";
+import { sqlLiteral, SqlParams } from "@hkhealth/store";
 
 export { SqlParams };
 
@@ -18,19 +18,6 @@ export function fieldText(name: string): string {
 /** The number in a record field, or NULL. */
 export function fieldNumber(name: string): string {
   return `(r.fields->>${jsonKey(name)})::float8`;
-}
-
-/**
- * FROM clause of the records of a snapshot dataset as they stand now: for each dataset and
- * resource, the records of its latest observation (as the store's generic records view reads a
- * snapshot). `datasetIds` is the placeholder of a text[] parameter. Rows are aliased `r`.
- */
-export function latestSnapshotRecords(datasetIds: string): string {
-  return (
-    `(SELECT DISTINCT "datasetId", resource FROM "Ingestion" WHERE "datasetId" = ANY(${datasetIds})) series` +
-    ` CROSS JOIN LATERAL ${latestObservation([`l."datasetId" = series."datasetId"`, `l.resource = series.resource`])} snapshot` +
-    ` JOIN "Record" r ON r."datasetId" = series."datasetId" AND r.resource = series.resource AND ${inSnapshot("snapshot")}`
-  );
 }
 
 /**

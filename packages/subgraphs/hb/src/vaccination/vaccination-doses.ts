@@ -1,6 +1,6 @@
-import { DateScalar, PageInfo } from "@hkhealth/plan";
+import { DateScalar } from "@hkhealth/plan";
 import { Field, Int, ObjectType } from "type-graphql";
-import type { RecordOrigin } from "@hkhealth/subgraph-kit";
+import { connectionType, type LazyCountConnection, type RecordOrigin } from "@hkhealth/subgraph-kit";
 import { Sex, Vaccine } from "./enums.js";
 
 @ObjectType({
@@ -29,23 +29,10 @@ export class VaccinationDoses implements RecordOrigin {
   ingestionId!: number;
 }
 
-@ObjectType({ description: "Vaccination doses and their position in the list." })
-export class VaccinationDosesEdge {
-  @Field(() => String, { description: "Opaque position; pass it as `after`." })
-  cursor!: string;
-
-  @Field(() => VaccinationDoses, { description: "The doses." })
-  node!: VaccinationDoses;
-}
-
-@ObjectType({ description: "A page of vaccination doses, by date, age group, sex, vaccine and dose number." })
-export class VaccinationDosesConnection {
-  @Field(() => [VaccinationDosesEdge], { description: "The doses of this page." })
-  edges!: VaccinationDosesEdge[];
-
-  @Field(() => PageInfo, { description: "Paging information." })
-  pageInfo!: PageInfo;
-
-  /** Counted only when asked for. */
-  countTotal!: () => Promise<number>;
-}
+export const VaccinationDosesConnection = connectionType(VaccinationDoses, "VaccinationDoses", {
+  edge: "Vaccination doses and their position in the list.",
+  node: "The doses.",
+  connection: "A page of vaccination doses, by date, age group, sex, vaccine and dose number.",
+  edges: "The doses of this page.",
+});
+export type VaccinationDosesConnection = LazyCountConnection<VaccinationDoses>;

@@ -1,5 +1,5 @@
 import { isoDate } from "@hkhealth/plan";
-import { MAX_GROUPS, type PrismaClient } from "@hkhealth/store";
+import { latestPerKey, MAX_GROUPS, rowsToFetch, splitPage, type PrismaClient } from "@hkhealth/store";
 import { userInputError } from "@hkhealth/subgraph-kit";
 import { jsonKey, SqlParams } from "../shared/sql.js";
 import { doseColumnsFor, vaccinationLayout } from "./dose-columns.js";
@@ -18,11 +18,11 @@ const sex = `r.fields->>${jsonKey(vaccinationLayout.sex)}`;
  * dose number (a LATERAL unnest over the dose columns), with the filter applied.
  *
  * Files of this dataset each carry the whole history so far, and the dataset accumulates them,
- * so a day, age group and sex can be in several files: the row of the latest file counts
- * (DISTINCT ON the row's key), so republished days are neither counted twice nor kept stale.
+ * so a day, age group and sex can be in several files: the latest row counts (latestPerKey, by
+ * the record's own time), so republished days are neither counted twice nor kept stale.
  */
 function cellsOf(filter: VaccinationFilter | null | undefined, params: SqlParams): string {
-  const conditions = [`r."datasetId" = ${params.add(VACCINATION_DATASET)}`];
+  const conditions: string[] = [];
   const sameAs: Record<string, string> = {};
   if (filter?.ageGroup != null) sameAs[vaccinationLayout.ageGroup] = filter.ageGroup;
   if (filter?.sex != null) sameAs[vaccinationLayout.sex] = sexInFile(filter.sex);
@@ -37,8 +37,7 @@ function cellsOf(filter: VaccinationFilter | null | undefined, params: SqlParams
     ` ${params.add(columns.map((column) => column.column), "text[]")}, ${params.add(columns.map((column) => column.position), "int[]")})` +
     ` AS d(vaccine, "doseNumber", header, position)`;
   return (
-    `WITH latest AS (SELECT DISTINCT ON (${date}, ${ageGroup}, ${sex}) r.id, r."ingestionId", r.fields FROM "Record" r` +
-    ` WHERE ${conditions.join(" AND ")} ORDER BY ${date}, ${ageGroup}, ${sex}, r."observedAt" DESC, r.id DESC),` +
+    `WITH latest AS ${latestPerKey(params, { datasetId: VACCINATION_DATASET, keys: [date, ageGroup, sex], tieBreak: "record", keyConditions: conditions })},` +
     // MATERIALIZED: what is sorted and grouped next is these narrow cells, not the rows' whole JSON.
     ` cells AS MATERIALIZED (SELECT r."ingestionId", ${date} AS date, ${ageGroup} AS "ageGroup", ${sex} AS sex, d.vaccine, d."doseNumber", d.position,` +
     ` (r.fields->>d.header)::int AS doses FROM latest r CROSS JOIN LATERAL ${dose} WHERE r.fields->>d.header IS NOT NULL)`
@@ -75,10 +74,10 @@ export async function findVaccinationDoses(
     ? ` WHERE (date, "ageGroup", sex, position) > (${params.add(query.after[0], "text")}, ${params.add(query.after[1], "text")},` +
       ` ${params.add(query.after[2], "text")}, ${params.add(query.after[3], "int")})`
     : "";
-  const sql = `${cells} SELECT * FROM cells${after} ORDER BY date, "ageGroup", sex, position LIMIT ${params.add(query.first + 1, "int")}`;
-  const rows = await prisma.$queryRawUnsafe<CellRow[]>(sql, ...params.values);
+  const sql = `${cells} SELECT * FROM cells${after} ORDER BY date, "ageGroup", sex, position LIMIT ${params.add(rowsToFetch(query.first), "int")}`;
+  const page = splitPage(await prisma.$queryRawUnsafe<CellRow[]>(sql, ...params.values), query.first);
   return {
-    doses: rows.slice(0, query.first).map((row) => ({
+    doses: page.rows.map((row) => ({
       position: [row.date, row.ageGroup, row.sex, row.position] as const,
       node: {
         datasetId: VACCINATION_DATASET,
@@ -91,7 +90,7 @@ export async function findVaccinationDoses(
         doses: row.doses,
       },
     })),
-    hasNextPage: rows.length > query.first,
+    hasNextPage: page.hasNextPage,
   };
 }
 

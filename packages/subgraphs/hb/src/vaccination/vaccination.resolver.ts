@@ -1,4 +1,4 @@
-import { answeredBy, cursorInteger, cursorText, DatasetReference, decodeCursor, encodeCursor, MAX_SQL_INTEGER, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
+import { answeredBy, connectionOf, cursorInteger, cursorText, DatasetReference, decodeCursor, encodeCursor, MAX_SQL_INTEGER, pageSize, userInputError, type GraphContext } from "@hkhealth/subgraph-kit";
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { recordLinksResolver } from "@hkhealth/subgraph-kit";
 import { VaccinationDimension } from "./enums.js";
@@ -46,10 +46,8 @@ export class VaccinationByAgeViewResolver {
   ): Promise<VaccinationDosesConnection> {
     const size = pageSize(first);
     const page = await findVaccinationDoses(store.prisma, { filter, first: size, after: positionAfter(after) });
-    const edges = page.doses.map(({ position, node }) => ({ cursor: encodeCursor(CURSOR_KIND, JSON.stringify(position)), node }));
     return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      ...connectionOf(page.doses, ({ position }) => encodeCursor(CURSOR_KIND, JSON.stringify(position)), page.hasNextPage, ({ node }) => node),
       countTotal: () => countVaccinationDoses(store.prisma, filter),
     };
   }

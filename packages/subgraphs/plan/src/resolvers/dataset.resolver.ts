@@ -10,7 +10,7 @@ import {
   todayInHongKong,
   isoDate, localised } from "@hkhealth/plan";
 import { findDatasets } from "@hkhealth/store";
-import { decodeCursorInteger, encodeCursor, MAX_SQL_INTEGER, nullWhenUnanswered, pageSize, selectedFields, type GraphContext } from "@hkhealth/subgraph-kit";
+import { connectionOf, decodeCursorInteger, encodeCursor, MAX_SQL_INTEGER, nullWhenUnanswered, pageSize, selectedFields, type GraphContext } from "@hkhealth/subgraph-kit";
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { DatasetView, datasetViewOf } from "./dataset-view.js";
@@ -49,14 +49,9 @@ export class DatasetResolver {
     });
     // Prime the per-request cache so entity lookups of these datasets cost nothing more.
     for (const dataset of page.datasets) loaders.datasetById.prime(dataset.id, dataset);
-    const edges = page.datasets.map((dataset) => ({
-      cursor: encodeCursor(CURSOR_KIND, dataset.position),
-      node: dataset as Dataset,
-    }));
     return {
       totalCount: page.totalCount ?? 0, // null only when the query does not select totalCount
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      ...connectionOf(page.datasets, (dataset) => encodeCursor(CURSOR_KIND, dataset.position), page.hasNextPage, (dataset) => dataset as Dataset),
     };
   }
 
