@@ -280,6 +280,7 @@ async function main(options: BenchOptions): Promise<void> {
         ...(typed && {
           typedFloors: Object.fromEntries(Object.entries(typed.statements).map(([name, statement]) => [name, statement.sql])),
           typedPlanMedians: typed.planMedians,
+          typedPlans: typed.plans,
         }),
       },
       configurations,

@@ -46,6 +46,7 @@ export interface BenchResults {
     /** The typed floor's hand-written statements and their EXPLAIN ANALYZE medians (PostgreSQL only). */
     typedFloors?: Record<string, string>;
     typedPlanMedians?: Partial<Record<OperationName, number>>;
+    typedPlans?: Partial<Record<OperationName, string[]>>;
   };
   readonly configurations: Partial<Record<ConfigurationName, ConfigurationResult>>;
   readonly ratios: readonly Ratio[];

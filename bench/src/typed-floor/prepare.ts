@@ -12,6 +12,8 @@ export interface TypedFloor {
   readonly statements: Partial<Record<OperationName, CapturedStatement>>;
   /** EXPLAIN ANALYZE median execution time of each statement, in ms. */
   readonly planMedians: Partial<Record<OperationName, number>>;
+  /** The plan of each statement (EXPLAIN ANALYZE, one more run). */
+  readonly plans: Partial<Record<OperationName, string[]>>;
 }
 
 /** The typed floor's statements for the operations being run, written for its server and timed alone. */
@@ -27,12 +29,13 @@ export async function prepareTypedFloor(url: string, operations: readonly Operat
   await client.connect();
   try {
     const planMedians: TypedFloor["planMedians"] = {};
+    const plans: TypedFloor["plans"] = {};
     for (const [name, statement] of Object.entries(statements)) {
-      planMedians[name as OperationName] = await medianExecutionMs(
-        async () => (await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ANALYZE ${statement.sql}`, [...statement.params])).rows,
-      );
+      const explainAnalyze = async () => (await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ANALYZE ${statement.sql}`, [...statement.params])).rows;
+      planMedians[name as OperationName] = await medianExecutionMs(explainAnalyze);
+      plans[name as OperationName] = (await explainAnalyze()).map((row) => row["QUERY PLAN"]);
     }
-    return { file, statements, planMedians };
+    return { file, statements, planMedians, plans };
   } finally {
     await client.end();
   }

@@ -35,8 +35,9 @@ export const typedAed: TypedTable = {
 export const typedWide: TypedTable = {
   name: TYPED_WIDE,
   columns: wideTypes,
-  // The record page: one district, newest admissions first.
-  indexes: [`(district, "admittedAt" DESC)`],
+  // The record page: one district, newest admissions first (NULLS LAST as the page orders, else
+  // the index order is not the page's and PostgreSQL sorts every row of the district).
+  indexes: [`(district, "admittedAt" DESC NULLS LAST, "recordNo")`],
 };
 
 /**
