@@ -137,7 +137,7 @@ export function typedFloorRatios(
       value,
       target: "<= 3",
       met: value === null ? null : value <= 3,
-      detail: typed === undefined ? "no typed tables on PGlite" : `${fixed(ours, 2)} ms vs ${fixed(typed, 2)} ms`,
+      detail: typed === undefined ? "no typed tables on PGlite" : `${fixed(ours, 3)} ms vs ${fixed(typed, 3)} ms`,
     };
   });
   const ingest = fill.ingest.all;
