@@ -17,6 +17,7 @@ export const configurationLabels: Readonly<Record<ConfigurationName, string>> = 
   "hive-gateway-cached": "3c. Hive Gateway with its response cache plugin (responseCaching), same HTTP subgraphs",
   monolith: "4. monolith (one Apollo Server, same resolvers)",
   "raw-sql": "5. floor: the store's SQL through pg, plain HTTP",
+  "typed-floor": "7. floor: typed table loaded by psql \\copy, hand-written SQL through pg, plain HTTP",
   "answer-floor": "6. floor: node:http sending the answer's bytes",
 };
 
@@ -30,6 +31,8 @@ export interface DeploymentContext {
   readonly subgraphNames: readonly string[];
   /** JSON file of the floor's statements by operation name. */
   readonly floorStatements: string;
+  /** JSON file of the typed floor's hand-written statements by operation name (PostgreSQL only). */
+  readonly typedStatements?: string;
   /** The supergraph Hive Gateway serves: the committed one, unless it is stale. */
   readonly supergraphSdl: string;
   /** JSON file of our gateway's answer to each operation, by operation name (the answer floor sends them). */
@@ -224,14 +227,18 @@ async function deploy(name: ConfigurationName, context: DeploymentContext, servi
       );
       return front(floor, (operation) => `${base}/${operation.name}`);
     }
-    case "raw-sql": {
+    case "raw-sql":
+    case "typed-floor": {
+      // The same server: statements by operation name through pg; only the statements differ.
+      const statements = name === "raw-sql" ? context.floorStatements : context.typedStatements;
+      if (!statements) throw new Error("no typed tables: the typed floor runs on PostgreSQL only");
       const port = await freePort();
       const base = `http://127.0.0.1:${port}`;
       const floor = await startServer(
         {
           name,
           script: server("raw-sql.ts"),
-          env: { ...databaseEnvironment(context), PORT: String(port), BENCH_FLOOR_STATEMENTS: context.floorStatements },
+          env: { ...databaseEnvironment(context), PORT: String(port), BENCH_FLOOR_STATEMENTS: statements },
           readiness: { url: `${base}/ready`, method: "get" },
         },
         context.logDir,

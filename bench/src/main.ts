@@ -21,7 +21,8 @@ import { operationsFor, type Operation } from "./operations.js";
 import { configurationNames, parseOptions, usage, UsageError, type BenchOptions, type ConfigurationName } from "./options.js";
 import { computeRatios, formatReport, type BenchResults, type ConfigurationResult, type OperationResult } from "./report.js";
 import { profiled, summariseProfiles } from "./profile-summary.js";
-import { countStatements, type StatementReport } from "./sql-counts.js";
+import { countStatements, EXPLAIN_RUNS, type StatementReport } from "./sql-counts.js";
+import { prepareTypedFloor } from "./typed-floor/prepare.js";
 
 const started = Date.now();
 const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${line}`);
@@ -37,7 +38,7 @@ async function sameAnswer(url: string, operation: Operation, configuration: Conf
   if (!response.ok || body.errors?.length) {
     throw new Error(`${configuration} answered ${operation.name} with HTTP ${response.status}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
   }
-  if (configuration === "raw-sql") return Array.isArray(body.rows) && body.rows.length > 0;
+  if (configuration === "raw-sql" || configuration === "typed-floor") return Array.isArray(body.rows) && body.rows.length > 0;
   return JSON.stringify(body.data) === JSON.stringify(expected);
 }
 
@@ -52,6 +53,7 @@ async function runGroup(
   operations: readonly Operation[],
   options: BenchOptions,
   statements: StatementReport,
+  typedOperations: ReadonlySet<string>,
   profileDir: string,
 ): Promise<BenchResults["configurations"]> {
   const group = await deployGroup(names, context, log);
@@ -67,7 +69,9 @@ async function runGroup(
     // Profiles cover the load only, not the servers' start.
     if (options.profile) for (const server of servers) server.startProfile();
     for (const operation of operations) {
-      const takers = running.filter((name) => name !== "raw-sql" || operation.floor);
+      const takers = running.filter(
+        (name) => (name !== "raw-sql" || operation.floor) && (name !== "typed-floor" || typedOperations.has(operation.name)),
+      );
       const targets = new Map<ConfigurationName, { url: string; body: string; same: boolean }>();
       for (const name of takers) {
         const deployment = group.deployments[name];
@@ -193,6 +197,14 @@ async function main(options: BenchOptions): Promise<void> {
       JSON.stringify(Object.fromEntries(Object.entries(statements.floors).map(([name, statement]) => [name, { sql: statement.sql, params: serialisableParams(statement.params) }]))),
     );
 
+    const typed = database.kind === "postgres" ? await prepareTypedFloor(database.url, operations, workDir) : undefined;
+    if (typed) for (const [operation, ms] of Object.entries(typed.planMedians)) log(`  typed floor: ${operation} ${ms.toFixed(2)} ms (EXPLAIN ANALYZE, median of ${EXPLAIN_RUNS})`);
+    let configurationsToRun = options.configurations;
+    if (!typed && configurationsToRun.includes("typed-floor")) {
+      configurationsToRun = configurationsToRun.filter((name) => name !== "typed-floor");
+      notes.push("The typed-table floor (psql \\copy into typed tables) runs on PostgreSQL only (--database-url): left out on PGlite.");
+    }
+
     const answers = join(workDir, "answers.json");
     writeFileSync(answers, JSON.stringify(statements.answers));
 
@@ -213,14 +225,16 @@ async function main(options: BenchOptions): Promise<void> {
       workDir,
       subgraphNames: subgraphs.map((subgraph) => subgraph.name),
       floorStatements,
+      ...(typed && { typedStatements: typed.file }),
       supergraphSdl,
       answers,
     };
     // PGlite is one process's database: its configurations run one after another. On PostgreSQL
     // they run side by side, their rounds interleaved.
-    const groups = database.kind === "postgres" && !options.sequential ? [options.configurations] : options.configurations.map((name) => [name]);
+    const groups = database.kind === "postgres" && !options.sequential ? [configurationsToRun] : configurationsToRun.map((name) => [name]);
+    const typedOperations = new Set(Object.keys(typed?.statements ?? {}));
     const configurations: BenchResults["configurations"] = {};
-    for (const group of groups) Object.assign(configurations, await runGroup(group, context, operations, options, statements, profileDir));
+    for (const group of groups) Object.assign(configurations, await runGroup(group, context, operations, options, statements, typedOperations, profileDir));
     for (const result of Object.values(configurations)) if (result?.error) log(`${result.label}: FAILED: ${result.error}`);
 
     let mixed: MixedResult | undefined;
@@ -261,10 +275,16 @@ async function main(options: BenchOptions): Promise<void> {
         constant: statements.constant,
         failed: statements.failed,
         plans: statements.plans,
+        planMedians: statements.planMedians,
         floors: Object.fromEntries(Object.entries(statements.floors).map(([name, statement]) => [name, statement.sql])),
+        ...(typed && {
+          typedFloors: Object.fromEntries(Object.entries(typed.statements).map(([name, statement]) => [name, statement.sql])),
+          typedPlanMedians: typed.planMedians,
+          typedPlans: typed.plans,
+        }),
       },
       configurations,
-      ratios: computeRatios(configurations, fill, statements, options.scale.name, mixed),
+      ratios: computeRatios(configurations, fill, { ...statements, ...(typed && { typedPlanMedians: typed.planMedians }) }, options.scale.name, mixed),
       ...(mixed && { mixed }),
       notes,
       ...(options.profile && { profiles: summariseProfiles(profileDir) }),

@@ -22,16 +22,18 @@ export interface Operation {
   readonly requiresRootField?: string;
 }
 
-export type OperationName = "catalogue" | "recordPage" | "aggregate" | "crossSubgraph" | "typedHospitals";
+export type OperationName = "catalogue" | "recordPage" | "aggregate" | "aedHistory" | "crossSubgraph" | "typedHospitals";
 
 /** The catalogue's page size is capped at 100 (MAX_PAGE_SIZE). */
 const catalogueSize = (size: number) => Math.min(size, 100);
 
 const STATUS_DATE = "2024-12-31";
 
+export const RECORD_PAGE_DISTRICT = "Kwun Tong";
+export const RECORD_PAGE_MIN_WAIT = 60;
 const recordFilter = [
-  { field: "district", eq: "Kwun Tong" },
-  { field: "waitMinutes", gte: 60 },
+  { field: "district", eq: RECORD_PAGE_DISTRICT },
+  { field: "waitMinutes", gte: RECORD_PAGE_MIN_WAIT },
 ] as const;
 const recordOrder = [{ field: "admittedAt", direction: "DESC" }] as const;
 
@@ -39,6 +41,12 @@ const recordOrder = [{ field: "admittedAt", direction: "DESC" }] as const;
 function aedWindow(snapshots: number): { from: Date; to: Date } {
   return { from: new Date(AED_LAST_SNAPSHOT.getTime() - (snapshots - 1) * 15 * 60_000), to: AED_LAST_SNAPSHOT };
 }
+
+/** The hospital whose whole history aedHistory reads. */
+export const AED_HISTORY_HOSPITAL = "Queen Elizabeth Hospital";
+const aedHistoryFilter = [{ field: "hospName", eq: AED_HISTORY_HOSPITAL }] as const;
+/** A window around every snapshot any scale generates: the whole history, and every record of it. */
+const wholeHistory = { from: new Date("2000-01-01T00:00:00Z"), to: AED_LAST_SNAPSHOT };
 
 /** A week of snapshots: 672 per hospital. */
 const WEEK_OF_SNAPSHOTS = 7 * 96;
@@ -105,6 +113,36 @@ export const operations: readonly Operation[] = [
         aggregates: [
           { fn: "avg", field: "t3p50" },
           { fn: "max", field: "t3p95" },
+        ],
+      },
+    }),
+  },
+  {
+    // Issue 13's question is one hospital's median waits by hour of day; the graph has neither a
+    // median nor a group by hour, so the closest it can ask is the hospital's figures over the
+    // whole history (the typed floor answers the question itself).
+    name: "aedHistory",
+    description: "one A&E hospital over the whole history: count, avg and max of t3p50 (no median or hour of day in the graph)",
+    query: `query AedHistory($id: ID!, $filter: [FieldFilterInput!], $from: DateTime, $to: DateTime) {
+  dataset(id: $id) {
+    id
+    recordAggregate(groupBy: ["hospName"], filter: $filter, from: $from, to: $to) { key count avg(field: "t3p50") max(field: "t3p50") }
+  }
+}`,
+    variables: () => ({ id: SYNTHETIC_AED, filter: aedHistoryFilter, from: wholeHistory.from.toISOString(), to: wholeHistory.to.toISOString() }),
+    sizeMeaning: "fixed: every snapshot of one hospital",
+    loadSize: 1,
+    floor: () => ({
+      kind: "aggregate",
+      datasetId: SYNTHETIC_AED,
+      query: {
+        groupBy: ["hospName"],
+        filter: aedHistoryFilter,
+        asOf: undefined,
+        ...wholeHistory,
+        aggregates: [
+          { fn: "avg", field: "t3p50" },
+          { fn: "max", field: "t3p50" },
         ],
       },
     }),

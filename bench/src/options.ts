@@ -14,6 +14,7 @@ export const configurationNames = [
   "hive-gateway-cached",
   "monolith",
   "raw-sql",
+  "typed-floor",
   "answer-floor",
 ] as const;
 export type ConfigurationName = (typeof configurationNames)[number];

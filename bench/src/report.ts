@@ -41,7 +41,13 @@ export interface BenchResults {
   readonly machine: Record<string, string | number>;
   readonly load: Record<string, number>;
   readonly fill: FillReport;
-  readonly statements: Omit<StatementReport, "floors" | "answers"> & { floors: Record<string, string> };
+  readonly statements: Omit<StatementReport, "floors" | "answers"> & {
+    floors: Record<string, string>;
+    /** The typed floor's hand-written statements and their EXPLAIN ANALYZE medians (PostgreSQL only). */
+    typedFloors?: Record<string, string>;
+    typedPlanMedians?: Partial<Record<OperationName, number>>;
+    typedPlans?: Partial<Record<OperationName, string[]>>;
+  };
   readonly configurations: Partial<Record<ConfigurationName, ConfigurationResult>>;
   readonly ratios: readonly Ratio[];
   /** The mixed workload with ingests (PostgreSQL only). */
@@ -95,10 +101,63 @@ function latencyRatio(results: BenchResults["configurations"], configuration: Co
   };
 }
 
+/** The configuration issue 13's latency targets compare with the typed floor: ours with nothing shared. */
+const NOT_SHARED: ConfigurationName = "gateway-in-process-uncached";
+
+/**
+ * Issue 13's targets against the typed-table floor: p50 through our gateway (fetches not shared)
+ * <= 2x the floor's, our statement's EXPLAIN ANALYZE median <= 3x the typed statement's, and
+ * ingest >= 0.5x psql \copy into the typed, indexed table.
+ */
+export function typedFloorRatios(
+  results: BenchResults["configurations"],
+  fill: FillReport,
+  plans: { readonly ours: Partial<Record<OperationName, number>>; readonly typed?: Partial<Record<OperationName, number>> },
+  scale: string,
+): Ratio[] {
+  const operations: OperationName[] = ["recordPage", "aedHistory"];
+  const latency = operations.map((operation): Ratio => {
+    const ours = results[NOT_SHARED]?.operations[operation];
+    const floor = results["typed-floor"]?.operations[operation];
+    const value = ours && floor && !ours.errors && !floor.errors ? ours.p50 / floor.p50 : null;
+    return {
+      name: `${operation} p50: ${NOT_SHARED} / typed floor (${scale})`,
+      value,
+      target: "<= 2",
+      met: value === null ? null : value <= 2,
+      ...(ours && floor && { detail: `${fixed(ours.p50, 2)} ms vs ${fixed(floor.p50, 2)} ms` }),
+    };
+  });
+  const statement = operations.map((operation): Ratio => {
+    const ours = plans.ours[operation];
+    const typed = plans.typed?.[operation];
+    const value = ours !== undefined && typed !== undefined && typed > 0 ? ours / typed : null;
+    return {
+      name: `${operation} statement: ours / typed (EXPLAIN ANALYZE, median of 7)`,
+      value,
+      target: "<= 3",
+      met: value === null ? null : value <= 3,
+      detail: typed === undefined ? "no typed tables on PGlite" : `${fixed(ours, 3)} ms vs ${fixed(typed, 3)} ms`,
+    };
+  });
+  const ingest = fill.ingest.all;
+  const copy = fill.typedCopy?.all;
+  const value = ingest && copy ? ingest.recordsPerSecond / copy.recordsPerSecond : null;
+  const ingestRatio: Ratio = {
+    name: "ingest records/s / psql \\copy into the typed table",
+    value,
+    target: ">= 0.5",
+    met: value === null ? null : value >= 0.5,
+    detail: copy ? `${Math.round(ingest?.recordsPerSecond ?? 0)} vs ${Math.round(copy.recordsPerSecond)} records/s (indexes included)` : "no psql \\copy on PGlite",
+  };
+  return [...latency, ...statement, ingestRatio];
+}
+
 export function computeRatios(
   results: BenchResults["configurations"],
   fill: FillReport,
-  statements: Pick<StatementReport, "counts" | "constant">,
+  // Results written before issue 13's figures have no plan medians.
+  statements: Pick<StatementReport, "counts" | "constant"> & Partial<Pick<StatementReport, "planMedians">> & { readonly typedPlanMedians?: Partial<Record<OperationName, number>> },
   scale: string,
   mixed?: MixedResult,
 ): Ratio[] {
@@ -167,6 +226,7 @@ export function computeRatios(
       detail: `${Math.round(records / seconds)} vs ${Math.round(copyRecords / copySeconds)} records/s`,
     });
   }
+  ratios.push(...typedFloorRatios(results, fill, { ours: statements.planMedians ?? {}, ...(statements.typedPlanMedians && { typed: statements.typedPlanMedians }) }, scale));
   return ratios;
 }
 
@@ -226,6 +286,7 @@ export function formatReport(results: BenchResults): string {
     fixed(figures.seconds, 2),
     String(Math.round(figures.recordsPerSecond)),
     fill.copy?.[dataset] ? String(Math.round(fill.copy[dataset].recordsPerSecond)) : "-",
+    fill.typedCopy?.[dataset] ? String(Math.round(fill.typedCopy[dataset].recordsPerSecond)) : "-",
   ]);
   for (const file of fill.realFiles) {
     ingestRows.push([
@@ -234,9 +295,10 @@ export function formatReport(results: BenchResults): string {
       fixed(file.seconds, 2),
       file.recordsPerSecond ? String(Math.round(file.recordsPerSecond)) : file.error?.slice(0, 60) ?? "-",
       file.copy ? String(Math.round(file.copy.recordsPerSecond)) : "-",
+      "-",
     ]);
   }
-  parts.push(`\nIngest (ingestFile; psql \\copy into a plain text table where PostgreSQL)\n${table(["data", "records", "seconds", "records/s", "\\copy records/s"], ingestRows)}`);
+  parts.push(`\nIngest (ingestFile; psql \\copy into a plain text table where PostgreSQL)\n${table(["data", "records", "seconds", "records/s", "\\copy records/s", "\\copy into typed table records/s"], ingestRows)}`);
 
   const statementRows = Object.entries(results.statements.counts).map(([operation, counts]) => [
     operation,
@@ -247,7 +309,10 @@ export function formatReport(results: BenchResults): string {
   const plans = Object.entries(results.statements.plans).map(
     ([operation, plan]) => `${operation}: ${plan.find((line) => line.startsWith("Execution Time")) ?? "?"} alone (EXPLAIN ANALYZE; plan in the JSON)`,
   );
-  if (plans.length) parts.push(`\nThe floor's statements, one at a time\n${plans.join("\n")}`);
+  const typedPlans = Object.entries(results.statements.typedPlanMedians ?? {}).map(
+    ([operation, ms]) => `${operation} (typed floor): ${fixed(ms, 3)} ms, median of 7 (ours: ${fixed(results.statements.planMedians?.[operation as OperationName], 3)} ms)`,
+  );
+  if (plans.length) parts.push(`\nThe floor's statements, one at a time\n${[...plans, ...typedPlans].join("\n")}`);
 
   for (const [name, result] of Object.entries(results.configurations)) {
     if (!result) continue;

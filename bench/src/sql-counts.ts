@@ -23,11 +23,28 @@ export interface StatementReport {
   readonly failed: Partial<Record<OperationName, string>>;
   /** EXPLAIN (ANALYZE, BUFFERS) of each floor statement, alone on the database: its own cost. */
   readonly plans: Partial<Record<OperationName, string[]>>;
+  /** The median of EXPLAIN_RUNS EXPLAIN ANALYZE execution times of each floor statement, in ms. */
+  readonly planMedians: Partial<Record<OperationName, number>>;
+}
+
+export const EXPLAIN_RUNS = 7;
+
+type PlanRows = Array<{ "QUERY PLAN": string }>;
+
+/** The median execution time EXPLAIN ANALYZE reports over EXPLAIN_RUNS runs (after one warm-up run). */
+export async function medianExecutionMs(explainAnalyze: () => Promise<PlanRows>): Promise<number> {
+  await explainAnalyze();
+  const times: number[] = [];
+  for (let run = 0; run < EXPLAIN_RUNS; run++) {
+    const line = (await explainAnalyze()).map((row) => row["QUERY PLAN"]).find((text) => text.startsWith("Execution Time"));
+    times.push(Number(/([\d.]+) ms/.exec(line ?? "")?.[1] ?? Number.NaN));
+  }
+  return times.sort((a, b) => a - b)[Math.floor(EXPLAIN_RUNS / 2)] ?? Number.NaN;
 }
 
 /** The plan PostgreSQL chose for a statement and what running it cost (second run: cache warm). */
 async function explain(store: Store, statement: CapturedStatement): Promise<string[]> {
-  const run = () => store.prisma.$queryRawUnsafe<Array<{ "QUERY PLAN": string }>>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, ...statement.params);
+  const run = () => store.prisma.$queryRawUnsafe<PlanRows>(`EXPLAIN (ANALYZE, BUFFERS) ${statement.sql}`, ...statement.params);
   await run();
   return (await run()).map((row) => row["QUERY PLAN"]);
 }
@@ -62,7 +79,7 @@ export async function countStatements(store: Store, operations: readonly Operati
     return { data: result.data, statements };
   };
 
-  const report: StatementReport = { counts: {}, constant: {}, floors: {}, answers: {}, failed: {}, plans: {} };
+  const report: StatementReport = { counts: {}, constant: {}, floors: {}, answers: {}, failed: {}, plans: {}, planMedians: {} };
   try {
     for (const operation of operations) {
       try {
@@ -80,6 +97,9 @@ export async function countStatements(store: Store, operations: readonly Operati
           }
           report.floors[operation.name] = floor;
           report.plans[operation.name] = await explain(store, floor);
+          report.planMedians[operation.name] = await medianExecutionMs(() =>
+            store.prisma.$queryRawUnsafe<PlanRows>(`EXPLAIN ANALYZE ${floor.sql}`, ...floor.params),
+          );
         }
         report.answers[operation.name] = reference.data;
         report.counts[operation.name] = counts;

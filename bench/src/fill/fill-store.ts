@@ -8,6 +8,7 @@ import type { Scale } from "../scales.js";
 import { aedHospitals, writeAedFiles, type GeneratedFile } from "../synthetic/aed.js";
 import { SYNTHETIC_AED, SYNTHETIC_WIDE, syntheticDatasets } from "../synthetic/datasets.js";
 import { writeWideFiles } from "../synthetic/wide.js";
+import { loadTypedTable, typedAed, typedWide } from "../typed-floor/typed-tables.js";
 import { copyWithPsql, type CopyFigures } from "./psql-copy.js";
 import { fixturesDir, realFiles } from "./real-files.js";
 
@@ -31,6 +32,8 @@ export interface FillReport {
   readonly ingest: Record<string, IngestFigures>;
   /** The same files through `psql \copy` (PostgreSQL only). */
   readonly copy?: Record<string, CopyFigures>;
+  /** The same files through `psql \copy` into the typed floor's tables, indexes included (PostgreSQL only). */
+  readonly typedCopy?: Record<string, CopyFigures>;
   readonly realFiles: readonly RealFileIngest[];
   readonly realFilesNote?: string;
 }
@@ -49,6 +52,15 @@ async function ingestAll(store: Store, datasetId: string, files: readonly Genera
     log(`  ingested ${file.label} (${result.records} records) into ${datasetId}`);
   }
   return figures(records, (performance.now() - started) / 1000);
+}
+
+/** The typed floor's tables, loaded from the same CSV files (they stay for its load). */
+async function loadTypedTables(url: string, aedFiles: readonly GeneratedFile[], wideFiles: readonly GeneratedFile[]): Promise<Record<string, CopyFigures>> {
+  const aed = await loadTypedTable(url, typedAed, aedFiles.map((file) => file.path));
+  const wide = await loadTypedTable(url, typedWide, wideFiles.map((file) => file.path));
+  const records = aed.records + wide.records;
+  const seconds = aed.seconds + wide.seconds;
+  return { [SYNTHETIC_AED]: aed, [SYNTHETIC_WIDE]: wide, all: { records, seconds, recordsPerSecond: records / seconds } };
 }
 
 /**
@@ -94,6 +106,7 @@ export async function fillStore(
   log(`ingest: ${ingest.all.records} records at ${Math.round(ingest.all.recordsPerSecond)} records/s`);
 
   let copy: Record<string, CopyFigures> | undefined;
+  let typedCopy: Record<string, CopyFigures> | undefined;
   if (database.kind === "postgres") {
     const aedCopy = await copyWithPsql(database.url, "bench_copy_aed", aedFiles.map((file) => file.path));
     const wideCopy = await copyWithPsql(database.url, "bench_copy_wide", wideFiles.map((file) => file.path));
@@ -101,6 +114,8 @@ export async function fillStore(
     const seconds = aedCopy.seconds + wideCopy.seconds;
     copy = { [SYNTHETIC_AED]: aedCopy, [SYNTHETIC_WIDE]: wideCopy, all: { records, seconds, recordsPerSecond: records / seconds } };
     log(`psql \\copy: ${records} records at ${Math.round(copy.all?.recordsPerSecond ?? 0)} records/s`);
+    typedCopy = await loadTypedTables(database.url, aedFiles, wideFiles);
+    log(`psql \\copy into the typed tables: ${typedCopy.all?.records} records at ${Math.round(typedCopy.all?.recordsPerSecond ?? 0)} records/s`);
   }
 
   const fixtures = fixturesDir();
@@ -127,6 +142,7 @@ export async function fillStore(
     generation,
     ingest,
     ...(copy && { copy }),
+    ...(typedCopy && { typedCopy }),
     realFiles: real,
     ...(!fixtures && { realFilesNote: "shared/fixtures not found: real files not ingested" }),
   };

@@ -16,7 +16,7 @@ async function csvHeader(path: string): Promise<string[]> {
   throw new Error(`${path} has no header`);
 }
 
-function psql(url: string, commands: readonly string[]): Promise<void> {
+export function psql(url: string, commands: readonly string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn("psql", [url, "-X", "-q", "-v", "ON_ERROR_STOP=1", ...commands.flatMap((command) => ["-c", command])], {
       stdio: ["ignore", "ignore", "pipe"],

@@ -1,6 +1,7 @@
 // Configuration 5, the floor: the statement the store builds for an operation (captured from
 // findRecords/aggregateRecords by the harness), run through `pg` (or PGlite's own query on
 // PGlite) from a plain node:http handler that returns the rows as JSON. No GraphQL, no Prisma.
+// Configuration 7, the typed floor, is this server with hand-written statements on typed tables.
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { PGlite } from "@electric-sql/pglite";
