@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { ingestFile } from "@hkhealth/ingest";
+import { buildMissingTypedTables } from "@hkhealth/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildAllSubgraphs } from "../src/subgraphs/subgraphs.js";
 import { startHarness, type GraphQLResponse, type Harness } from "./harness.js";
@@ -41,6 +42,8 @@ beforeAll(async () => {
       fields: { seen: "2026-01-20T09:00:00+08:00", day: "2026-01-20" },
     },
   });
+  // Written past the ingest: its typed table is built as for a database from before them.
+  await buildMissingTypedTables(prisma);
 });
 afterAll(async () => {
   await harness?.close();

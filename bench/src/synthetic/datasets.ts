@@ -17,6 +17,9 @@ export const syntheticDatasets: readonly DatasetRegistration[] = [
     formats: [DataFormat.CSV],
     recordMode: "SNAPSHOT",
     observedAtField: "updateTime",
+    // aedHistory: one hospital over the whole history.
+    filterFields: ["hospName"],
+    sortFields: ["updateTime"],
   },
   {
     id: SYNTHETIC_WIDE,
@@ -27,5 +30,8 @@ export const syntheticDatasets: readonly DatasetRegistration[] = [
     formats: [DataFormat.CSV],
     recordMode: "CUMULATIVE",
     observedAtField: "reportedOn",
+    // recordPage: one district, newest admissions first.
+    filterFields: ["district"],
+    sortFields: ["-admittedAt"],
   },
 ];

@@ -6,6 +6,7 @@ import {
   RecordBatch,
   saveDatasetFields,
   storeStringFieldsAsText,
+  syncTypedTable,
   type OpenRecordWriter,
   type Prisma,
   type PrismaClient,
@@ -129,6 +130,8 @@ async function writeInTransaction(tx: Prisma.TransactionClient, openRecordWriter
   await saveDatasetFields(tx, datasetId, storedFields, fields);
   const stringFields = fields.filter((field) => field.type === "STRING" && preparer.fieldsWithNonText.has(field.name));
   await storeStringFieldsAsText(tx, ingestionId, stringFields.map((field) => field.name));
+  // Once the file's field types are known (its last row may have made a field text).
+  await syncTypedTable(tx, datasetId, fields, ingestionId);
   const observedAt = latest ?? observation.ofFile;
   const release = linkRelease(ingestion.releases, ingestion.requestedRelease, observedAt, file.fetchedAt);
   if (release.recordPublication !== undefined && release.releaseId !== null) {

@@ -36,6 +36,8 @@ function datasetRow(dataset: CatalogueDataset, position: number) {
     recordPath: profile.recordPath ?? null,
     observedAtField: profile.observedAtField ?? null,
     resourcePerFile: profile.resourcePerFile ?? false,
+    filterFields: [...(profile.filterFields ?? [])],
+    sortFields: [...(profile.sortFields ?? [])],
   };
 }
 

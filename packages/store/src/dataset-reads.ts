@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { datasetDefinitions } from "@hkhealth/plan";
+import { TYPED_RECORDS_SCHEMA } from "./records/typed-table.js";
 
 /**
  * Which datasets a piece of work read, learnt from the SQL it sent, so that a cached answer can
@@ -15,6 +16,8 @@ export const ALL_DATASETS_READ = "*";
 
 const catalogueTables = new Set(["Agency", "Dataset", "Release"]);
 const quotedName = /"([A-Za-z_][A-Za-z0-9_]*)"/g;
+/** A dataset's typed table names it (records/typed-table.ts): "dataset_records"."<id>". */
+const typedTableName = new RegExp(`"${TYPED_RECORDS_SCHEMA}"\\."((?:[^"]|"")+)"`, "g");
 
 const scope = new AsyncLocalStorage<Set<string>>();
 
@@ -32,6 +35,7 @@ function datasetIdsIn(args: readonly unknown[], into: Set<string>): void {
 export function statementReads(sql: string, args: readonly unknown[]): Set<string> {
   const reads = new Set<string>();
   datasetIdsIn(args, reads);
+  for (const match of sql.matchAll(typedTableName)) reads.add(match[1]!.replaceAll('""', '"'));
   if (reads.size > 0) return reads;
   const tables = [...sql.matchAll(quotedName)].map((match) => match[1] as string).filter((name) => /^[A-Z]/.test(name));
   reads.add(tables.length > 0 && tables.every((table) => catalogueTables.has(table)) ? CATALOGUE_READ : ALL_DATASETS_READ);

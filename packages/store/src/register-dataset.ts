@@ -14,6 +14,10 @@ export interface DatasetRegistration {
   readonly recordPath?: string | null;
   readonly observedAtField?: string | null;
   readonly resourcePerFile?: boolean;
+  /** Fields its records are filtered by, indexed in its typed table (as a plan dataset's profile marks them). */
+  readonly filterFields?: readonly string[];
+  /** Fields its records are sorted by, "-name" for descending, indexed likewise. */
+  readonly sortFields?: readonly string[];
 }
 
 /** Plan datasets take positions 1..999; registered ones follow, in registration order. */
@@ -40,6 +44,8 @@ export async function registerDataset(prisma: PrismaClient, registration: Datase
     recordPath: registration.recordPath ?? null,
     observedAtField: registration.observedAtField ?? null,
     resourcePerFile: registration.resourcePerFile ?? false,
+    filterFields: [...(registration.filterFields ?? [])],
+    sortFields: [...(registration.sortFields ?? [])],
   };
   await prisma.$transaction(async (tx) => {
     const existing = await tx.dataset.findUnique({ where: { id: registration.id }, select: { planName: true, position: true } });

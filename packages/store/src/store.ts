@@ -2,6 +2,7 @@ import { PrismaClient } from "./generated/prisma/client.js";
 import { openConnection, type Connection, type ConnectionOptions } from "./connection.js";
 import { DATA_CHANGES_CHANNEL, watchDataChanges, type DataChangeWatch } from "./data-changes.js";
 import { migrate } from "./migrate.js";
+import { buildMissingTypedTables } from "./records/typed-table.js";
 import type { RecordTransactionRunner } from "./record-transactions.js";
 import { loggedAdapterFactory, SqlLog } from "./sql-log.js";
 
@@ -55,6 +56,7 @@ export async function createStore(options: StoreOptions = {}): Promise<Store> {
           });
     const sqlLog = new SqlLog();
     const prisma = new PrismaClient({ adapter: loggedAdapterFactory(connection.adapterFactory, sqlLog) });
+    if (options.migrate !== false) await buildMissingTypedTables(prisma);
     return {
       prisma,
       kind: connection.kind,

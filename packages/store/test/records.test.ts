@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { aggregateRecords, createRecordLoaders, type AggregateGroup, type AggregateQuery, type Store } from "../src/index.js";
+import { aggregateRecords, buildMissingTypedTables, createRecordLoaders, type AggregateGroup, type AggregateQuery, type Store } from "../src/index.js";
 import { createTestStore } from "../src/testing.js";
 
 let store: Store;
@@ -76,6 +76,8 @@ beforeAll(async () => {
       })),
     });
   }
+  // Written past the ingest: the typed tables are built as for a database from before them.
+  await buildMissingTypedTables(prisma);
 });
 afterAll(async () => {
   await store?.close();

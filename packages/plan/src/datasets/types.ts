@@ -24,6 +24,14 @@ export interface RecordProfile {
   readonly observedAtField?: string;
   /** Each file is its own snapshot series (a directory published as several files). */
   readonly resourcePerFile?: boolean;
+  /**
+   * Fields its records are filtered by (equality or a range): the store indexes each in the
+   * dataset's typed table, followed by the first of `sortFields`, so a filtered page in that
+   * order reads only its own rows.
+   */
+  readonly filterFields?: readonly string[];
+  /** Fields its records are sorted by, "-name" for newest or largest first: each gets an index in that order. */
+  readonly sortFields?: readonly string[];
 }
 
 /** What a column holds (as the ingest's values.ts decides it). */

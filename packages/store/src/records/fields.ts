@@ -1,5 +1,6 @@
 import { parseIsoDateTime } from "@hkhealth/plan";
 import { likeEscape, sqlLiteral, type SqlParams } from "./sql.js";
+import { columnType, typedColumn } from "./typed-table.js";
 import { RecordQueryError, type FieldFilter, type FieldType, type RecordSettings, type RecordFieldInfo } from "./types.js";
 
 /** Looks a field up by name, or fails listing the dataset's fields. */
@@ -14,19 +15,14 @@ export function requireField(settings: RecordSettings, name: string): RecordFiel
   );
 }
 
-const castOf: Record<FieldType, string | undefined> = {
-  STRING: undefined,
-  DATE: undefined, // ISO dates order correctly as text
-  NUMBER: "numeric",
-  BOOLEAN: "boolean",
-  DATETIME: "timestamptz",
-};
-
-/** The SQL expression of a field's value, typed so numbers compare as numbers and instants as instants. */
+/** The SQL expression of a field's value: its typed column in the dataset's table `t` (typed-table.ts). */
 export function fieldExpression(field: RecordFieldInfo): string {
-  const text = `(r.fields->>${sqlLiteral(field.name)})`;
-  const cast = castOf[field.type];
-  return cast ? `${text}::${cast}` : text;
+  return `t.${typedColumn(field)}`;
+}
+
+/** The field's value as its JSON in the record, for what only the published text says (a DATETIME's own offset). */
+function jsonText(field: RecordFieldInfo): string {
+  return `(r.fields->>${sqlLiteral(field.name)})`;
 }
 
 /** "YYYY-MM-DD" naming a day that exists (not 2022-02-30). */
@@ -64,24 +60,10 @@ function checkedValue(field: RecordFieldInfo, operator: string, value: unknown):
   }
 }
 
-/** A comparison value as a parameter cast to the field's SQL type. */
+/** A comparison value as a parameter cast to the field's column type. */
 export function comparisonValue(field: RecordFieldInfo, operator: string, value: unknown, params: SqlParams): string {
   const checked = checkedValue(field, operator, value);
-  return params.add(typeof checked === "number" ? String(checked) : checked, castOf[field.type] ?? "text");
-}
-
-/**
- * `fields @> {"name": value}`: equality the GIN index on `fields` answers. Values are matched
- * with the JSON type the ingest stored (numbers as numbers), so "12" finds 12 in a NUMBER field.
- */
-function containment(field: RecordFieldInfo, operator: string, value: unknown, params: SqlParams): string {
-  return `r.fields @> ${params.add(JSON.stringify({ [field.name]: checkedValue(field, operator, value) }), "jsonb")}`;
-}
-
-function equals(field: RecordFieldInfo, operator: string, value: unknown, params: SqlParams): string {
-  return field.type === "DATETIME"
-    ? `${fieldExpression(field)} = ${comparisonValue(field, operator, value, params)}`
-    : containment(field, operator, value, params);
+  return params.add(typeof checked === "number" ? String(checked) : checked, columnType(field.type));
 }
 
 /** A number as the ingest reads one from text, the way JavaScript writes it back: "12", "-3.5", not "001" or "1,234". */
@@ -100,10 +82,10 @@ function numericValue(value: unknown): number | undefined {
  */
 function stringComparison(field: RecordFieldInfo, name: string, operator: string, value: unknown, params: SqlParams): string {
   const number = numericValue(value);
-  if (number === undefined) return `${fieldExpression(field)} ${operator} ${comparisonValue(field, name, value, params)}`;
-  const json = `r.fields->${sqlLiteral(field.name)}`;
-  const text = `(r.fields->>${sqlLiteral(field.name)})`;
-  const numeric = `CASE WHEN jsonb_typeof(${json}) = 'number' OR ${text} ~ '${numericText}' THEN ${text}::numeric END`;
+  const text = fieldExpression(field);
+  if (number === undefined) return `${text} ${operator} ${comparisonValue(field, name, value, params)}`;
+  // A number stored as one has this text too (the ingest writes numbers as JavaScript does).
+  const numeric = `CASE WHEN ${text} ~ '${numericText}' THEN ${text}::numeric END`;
   return `${numeric} ${operator} ${params.add(String(number), "numeric")}`;
 }
 
@@ -118,17 +100,12 @@ export function filterConditions(settings: RecordSettings, filter: FieldFilter, 
     ["lt", "<", filter.lt],
     ["lte", "<=", filter.lte],
   ] as const;
-  if (filter.eq !== undefined) {
-    conditions.push(
-      filter.eq === null
-        ? `(r.fields->${sqlLiteral(field.name)} IS NULL OR r.fields->${sqlLiteral(field.name)} = 'null'::jsonb)`
-        : equals(field, "eq", filter.eq, params),
-    );
-  }
+  // A field missing from a record and one published as null are both NULL in its column.
+  if (filter.eq !== undefined) conditions.push(filter.eq === null ? `${expression} IS NULL` : `${expression} = ${comparisonValue(field, "eq", filter.eq, params)}`);
   if (filter.in != null) {
     if (filter.in.length === 0) conditions.push("FALSE");
     else if (filter.in.length > 1000) throw new RecordQueryError(`Filter "in" takes at most 1000 values, got ${filter.in.length}`);
-    else conditions.push(`(${filter.in.map((value) => equals(field, "in", value, params)).join(" OR ")})`);
+    else conditions.push(`${expression} IN (${filter.in.map((value) => comparisonValue(field, "in", value, params)).join(", ")})`);
   }
   for (const [name, operator, value] of comparisons) {
     if (value === undefined || value === null) continue;
@@ -137,7 +114,9 @@ export function filterConditions(settings: RecordSettings, filter: FieldFilter, 
     );
   }
   if (filter.contains != null) {
-    conditions.push(`(r.fields->>${sqlLiteral(field.name)}) ILIKE ${params.add(`%${likeEscape(filter.contains)}%`)}`);
+    // Matched in the value's text as published: a DATETIME's is in the record (its column has lost the offset).
+    const text = field.type === "DATETIME" ? jsonText(field) : field.type === "STRING" || field.type === "DATE" ? expression : `${expression}::text`;
+    conditions.push(`${text} ILIKE ${params.add(`%${likeEscape(filter.contains)}%`)}`);
   }
   if (conditions.length === 0) {
     throw new RecordQueryError(`Filter on ${JSON.stringify(field.name)} gives no condition: use eq, in, gt, gte, lt, lte or contains`);

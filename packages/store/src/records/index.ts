@@ -7,3 +7,4 @@ export { SqlParams, sqlLiteral, likeEscape } from "./sql.js";
 export { latestObservations, latestSnapshotRecords, inSnapshot, type SnapshotSelection, type SnapshotSeries } from "./snapshot.js";
 export { latestPerKey, type LatestPerKeyQuery, type LatestRow, type LatestTieBreak } from "./latest-per-key.js";
 export { rowsToFetch, splitPage } from "./page.js";
+export { syncTypedTable, buildMissingTypedTables, typedTable, typedColumn, columnType, typedIndexes, TYPED_RECORDS_SCHEMA } from "./typed-table.js";

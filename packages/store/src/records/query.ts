@@ -1,8 +1,9 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { fieldExpression, filterConditions, requireField } from "./fields.js";
 import { rowsToFetch, splitPage } from "./page.js";
-import { latestSnapshotRecords } from "./snapshot.js";
+import { inSnapshot, latestObservations } from "./snapshot.js";
 import { SqlParams } from "./sql.js";
+import { typedTable } from "./typed-table.js";
 import {
   RecordQueryError,
   type FieldFilter,
@@ -32,26 +33,42 @@ export interface RecordPageQuery extends RecordWindow {
 }
 
 /**
- * FROM and WHERE shared by pages, counts and aggregates. A snapshot dataset without `from`/`to`
- * keeps, for each resource, only the records of its latest observation at or before `asOf`
- * (latestSnapshotRecords: by observation time, then ingestion); a cumulative one keeps every record
- * up to `asOf`.
+ * FROM and WHERE shared by pages, counts and aggregates, over the dataset's typed table `t`
+ * (typed-table.ts) with its records `r` in "Record" LEFT JOINed by id: every typed row has its
+ * record, and PostgreSQL leaves the join out of a statement that reads nothing of `r` (a
+ * count, most aggregates), so only the rows a page returns are looked up there. A snapshot
+ * dataset without `from`/`to` keeps, for each resource, only the records of its latest
+ * observation at or before `asOf` (latestObservations: by observation time, then ingestion); a
+ * cumulative one keeps every record up to `asOf`.
  */
-function scope(settings: RecordSettings, window: RecordWindow, filters: readonly FieldFilter[] | null | undefined, params: SqlParams) {
-  const dataset = params.add(settings.datasetId);
-  const conditions = [`r."datasetId" = ${dataset}`];
-  if (window.resource != null) conditions.push(`r.resource = ${params.add(window.resource)}`);
-  let from = `"Record" r`;
+function scope(
+  settings: RecordSettings,
+  window: RecordWindow,
+  filters: readonly FieldFilter[] | null | undefined,
+  params: SqlParams,
+  conditions: string[] = [],
+) {
+  // A dataset without fields has had no records, and has no typed table yet.
+  const table = settings.fields.length > 0 ? typedTable(settings.datasetId) : noRecords(settings.datasetId, params);
   const ranged = window.from != null || window.to != null;
-  if (window.from != null) conditions.push(`r."observedAt" >= ${params.add(window.from, "timestamptz")}`);
-  if (window.to != null) conditions.push(`r."observedAt" <= ${params.add(window.to, "timestamptz")}`);
+  let from = `${table} t`;
   if (settings.mode === "SNAPSHOT" && !ranged) {
-    from = latestSnapshotRecords({ datasetIds: settings.datasetId, resources: window.resource, asOf: window.asOf }, params);
-  } else if (window.asOf != null) {
-    conditions.push(`r."observedAt" <= ${params.add(window.asOf, "timestamptz")}`);
+    const series = latestObservations({ datasetIds: settings.datasetId, resources: window.resource, asOf: window.asOf }, params);
+    // An ingestion is of one resource, so its id and the observation time pick the snapshot's rows.
+    from = `${series.from} JOIN ${table} t ON ${inSnapshot("snapshot", "t")}`;
+  } else {
+    if (window.resource != null) conditions.push(`t.resource = ${params.add(window.resource)}`);
+    if (window.from != null) conditions.push(`t."observedAt" >= ${params.add(window.from, "timestamptz")}`);
+    if (window.to != null) conditions.push(`t."observedAt" <= ${params.add(window.to, "timestamptz")}`);
+    if (window.asOf != null) conditions.push(`t."observedAt" <= ${params.add(window.asOf, "timestamptz")}`);
   }
   for (const filter of filters ?? []) conditions.push(...filterConditions(settings, filter, params));
-  return `FROM ${from} WHERE ${conditions.join(" AND ")}`;
+  return `FROM ${from} LEFT JOIN "Record" r ON r.id = t.id${conditions.length ? ` WHERE ${conditions.join(" AND ")}` : ""}`;
+}
+
+/** A relation shaped like a typed table, with no rows, that names the dataset (so a cached answer of it goes when it gets records). */
+function noRecords(datasetId: string, params: SqlParams): string {
+  return `(SELECT NULL::bigint AS id, NULL::int AS "ingestionId", NULL::text AS resource, NULL::timestamptz AS "observedAt" FROM "Dataset" WHERE id = ${params.add(datasetId)} AND FALSE)`;
 }
 
 function orderClause(settings: RecordSettings, orderBy: readonly FieldOrder[] | null | undefined): string {
@@ -59,7 +76,7 @@ function orderClause(settings: RecordSettings, orderBy: readonly FieldOrder[] | 
     const field = requireField(settings, order.field);
     return `${fieldExpression(field)} ${order.direction === "DESC" ? "DESC" : "ASC"} NULLS LAST`;
   });
-  return [...terms, "r.id ASC"].join(", ");
+  return [...terms, "t.id ASC"].join(", ");
 }
 
 /** One page of records, in the order asked (file order by default), plus whether more follow. */
@@ -69,10 +86,10 @@ export async function findRecords(
   query: RecordPageQuery,
 ): Promise<{ records: RecordRow[]; hasNextPage: boolean }> {
   const params = new SqlParams();
-  let where = scope(settings, query, query.filter, params);
-  if (query.afterId !== undefined) where += ` AND r.id > ${params.add(query.afterId, "bigint")}`;
+  const after = query.afterId !== undefined ? [`t.id > ${params.add(query.afterId, "bigint")}`] : [];
+  const where = scope(settings, query, query.filter, params, after);
   const sql =
-    `SELECT r.id::text AS id, r."ingestionId", r."observedAt", r.fields ${where}` +
+    `SELECT t.id::text AS id, t."ingestionId", t."observedAt", r.fields ${where}` +
     ` ORDER BY ${orderClause(settings, query.orderBy)} LIMIT ${params.add(rowsToFetch(query.first), "int")}` +
     (query.offset ? ` OFFSET ${params.add(query.offset, "int")}` : "");
   const rows = await prisma.$queryRawUnsafe<RecordRow[]>(sql, ...params.values);
@@ -135,6 +152,15 @@ function aggregateValue(type: FieldType, value: unknown): unknown {
  * built per group afterwards. Grouping on a key built per record sorted whole records instead
  * (spilling to disk on large windows).
  */
+/**
+ * A group's value of a field as JSON, as the record holds it: from the typed column (a text, a
+ * number, a boolean reads back the same), except a DATETIME, whose column has lost the offset
+ * it was published with.
+ */
+function groupValue(field: RecordFieldInfo, name: string): string {
+  return field.type === "DATETIME" ? `r.fields->${name}` : `to_jsonb(${fieldExpression(field)})`;
+}
+
 export async function aggregateRecords(
   prisma: PrismaClient,
   settings: RecordSettings,
@@ -156,7 +182,7 @@ export async function aggregateRecords(
   });
   const names = groupFields.map((field) => params.add(field.name, "text"));
   const extracted = [
-    ...names.map((name, index) => `coalesce(r.fields->${name}, 'null'::jsonb) AS g${index}`),
+    ...groupFields.map((field, index) => `coalesce(${groupValue(field, names[index]!)}, 'null'::jsonb) AS g${index}`),
     ...valueFields.map((field, index) => `${fieldExpression(field)} AS v${index}`),
   ];
   const key = groupFields.length ? `jsonb_build_object(${names.map((name, index) => `${name}, g${index}`).join(", ")})` : `'{}'::jsonb`;

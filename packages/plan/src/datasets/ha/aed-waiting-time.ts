@@ -44,7 +44,8 @@ export const aedWaitingTime: DatasetDefinition = {
   // No resourcePerFile: a file named as none of the official ones (the 2019 history) fills the
   // dataset's own series, "ha-aed-waiting-time", which the typed view reads as English; a file
   // named as one of them (aedwtdata2-tc.json) fills that file's series (ingest's resourceOf).
-  profile: { mode: "SNAPSHOT", recordPath: "waitTime", observedAtField: "updateTime" },
+  // Asked for by hospital, newest first: a hospital's history is its index's range.
+  profile: { mode: "SNAPSHOT", recordPath: "waitTime", observedAtField: "updateTime", filterFields: ["hospName"], sortFields: ["-updateTime"] },
   rowSchema: aedRow,
   // The v1 feed's topWait is text ("Over 2 hours"); the 2019 history's, the hours derived from it.
   declaredFieldTypes: [["topWait", "STRING"]],
