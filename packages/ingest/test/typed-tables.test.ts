@@ -135,6 +135,18 @@ describe("typed tables", () => {
     expect(await indexColumns("test-typed-alter")).toContain("(f5, id)");
   });
 
+  it("creates the tables of two datasets whose first files go in side by side (no lock between them)", async () => {
+    for (let round = 0; round < 3; round++) {
+      const ids = [`test-typed-pair-${round}-a`, `test-typed-pair-${round}-b`];
+      for (const id of ids) await register(id);
+      const results = await Promise.all(
+        ids.map((id) => ingestFile(store, { datasetId: id, location: csvFile(`${id}.csv`, ["P1,Clinic 1,Kwun Tong,2024-01-02,10"]) })),
+      );
+      expect(results.map((result) => result.status)).toEqual(["ingested", "ingested"]);
+      for (const id of ids) expect(await tableExists(id)).toBe(true);
+    }
+  });
+
   it("sends no DDL for a file with the fields the table has", async () => {
     await register("test-typed-again");
     await ingestFile(store, { datasetId: "test-typed-again", location: csvFile("again-1.csv", ["P1,Clinic 1,Kwun Tong,2024-01-02,10"]) });

@@ -15,7 +15,7 @@ type Transaction = Prisma.TransactionClient;
  *
  *   CREATE TABLE "dataset_records"."<dataset id>" (
  *     id bigint PRIMARY KEY,                -- the record's "Record".id
- *     "ingestionId" int NOT NULL REFERENCES "Ingestion"(id) ON DELETE CASCADE,
+ *     "ingestionId" int NOT NULL,           -- its rows go with the file (a trigger on "Ingestion")
  *     resource text NOT NULL, "observedAt" timestamptz(3) NOT NULL,
  *     "f<position>" <type>, ...             -- one per DatasetField, by its position
  *   )
@@ -147,7 +147,7 @@ export async function syncTypedTable(tx: Transaction, datasetId: string, fields:
     const definitions = fields.map((field) => `${typedColumn(field)} ${columnTypes[field.type]}, `).join("");
     await tx.$executeRawUnsafe(
       `CREATE TABLE IF NOT EXISTS ${table} (${definitions}id bigint PRIMARY KEY,` +
-        ` "ingestionId" integer NOT NULL REFERENCES "Ingestion"(id) ON DELETE CASCADE, resource text NOT NULL, "observedAt" timestamptz(3) NOT NULL)`,
+        ` "ingestionId" integer NOT NULL, resource text NOT NULL, "observedAt" timestamptz(3) NOT NULL)`,
     );
     await tx.$executeRawUnsafe(`${insert} WHERE r."datasetId" = $1`, datasetId);
   } else {
