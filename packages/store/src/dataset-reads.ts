@@ -5,7 +5,8 @@ import { TYPED_RECORDS_SCHEMA } from "./records/typed-table.js";
 /**
  * Which datasets a piece of work read, learnt from the SQL it sent, so that a cached answer can
  * be dropped exactly when one of them changes. A statement names the datasets it reads by the
- * dataset ids among its parameters; one that names none reads across datasets:
+ * dataset ids among its parameters and by the typed tables it reads (records/typed-table.ts); one
+ * that names none reads across datasets:
  * - CATALOGUE_READ when it touches only the catalogue's tables (agencies, datasets, releases),
  *   which change with the plan (and a release's publication, announced as a catalogue change);
  * - ALL_DATASETS_READ otherwise (records or files of every dataset): any dataset's change.
