@@ -118,15 +118,16 @@ export const operations: readonly Operation[] = [
     }),
   },
   {
-    // Issue 13's question is one hospital's median waits by hour of day; the graph has neither a
-    // median nor a group by hour, so the closest it can ask is the hospital's figures over the
-    // whole history (the typed floor answers the question itself).
+    // Issue 13's question: one hospital's median waits by Hong Kong hour of day, over the whole
+    // history (the typed floor's statement answers the same).
     name: "aedHistory",
-    description: "one A&E hospital over the whole history: count, avg and max of t3p50 (no median or hour of day in the graph)",
+    description: "one A&E hospital over the whole history: count and median of t3p50 by Hong Kong hour of day",
     query: `query AedHistory($id: ID!, $filter: [FieldFilterInput!], $from: DateTime, $to: DateTime) {
   dataset(id: $id) {
     id
-    recordAggregate(groupBy: ["hospName"], filter: $filter, from: $from, to: $to) { key count avg(field: "t3p50") max(field: "t3p50") }
+    recordAggregate(groupBy: [], groupByTime: [{ field: "updateTime", part: HOUR_OF_DAY }], filter: $filter, from: $from, to: $to) {
+      key count median(field: "t3p50")
+    }
   }
 }`,
     variables: () => ({ id: SYNTHETIC_AED, filter: aedHistoryFilter, from: wholeHistory.from.toISOString(), to: wholeHistory.to.toISOString() }),
@@ -136,14 +137,12 @@ export const operations: readonly Operation[] = [
       kind: "aggregate",
       datasetId: SYNTHETIC_AED,
       query: {
-        groupBy: ["hospName"],
+        groupBy: [],
+        groupByTime: [{ field: "updateTime", part: "HOUR_OF_DAY" }],
         filter: aedHistoryFilter,
         asOf: undefined,
         ...wholeHistory,
-        aggregates: [
-          { fn: "avg", field: "t3p50" },
-          { fn: "max", field: "t3p50" },
-        ],
+        aggregates: [{ fn: "median", field: "t3p50" }],
       },
     }),
   },

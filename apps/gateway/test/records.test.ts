@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ingestFile } from "@hkhealth/ingest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -189,5 +190,30 @@ describe("records through the gateway", () => {
     }
     // The page (no count: totalCount is not asked for), then the settings of all its datasets.
     expect(counts).toEqual([2, 2]);
+  });
+
+  it("groups by the day of week of a date, with medians, as the file's rows say", async () => {
+    // The fixture's rows by hand: Date and Sinovac 1st dose (2021-02-22 a Monday, 2021-03-10 a Wednesday, 2022-01-05 a Wednesday).
+    const rows = readFileSync(fixture("vaccination-by-age.csv"), "utf8").trim().split("\n").slice(1).map((line) => line.replaceAll('"', "").split(","));
+    const byDay = new Map<number, number[]>();
+    for (const [date, , , sinovac] of rows) {
+      const day = ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+      byDay.set(day, [...(byDay.get(day) ?? []), Number(sinovac)]);
+    }
+    const median = (values: number[]) => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const middle = sorted.length / 2;
+      return Number.isInteger(middle) ? (sorted[middle - 1]! + sorted[middle]!) / 2 : sorted[Math.floor(middle)]!;
+    };
+    const response = await harness.query(`{ ${vaccination} {
+      recordAggregate(groupBy: [], groupByTime: [{ field: "Date", part: DAY_OF_WEEK }]) { key count median(field: "Sinovac 1st dose") }
+    } }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.dataset.recordAggregate).toEqual(
+      [...byDay.entries()].sort(([a], [b]) => a - b).map(([day, values]) => ({ key: { "Date.dayOfWeek": day }, count: values.length, median: median(values) })),
+    );
+    expect(response.data.dataset.recordAggregate.map((group: { key: Record<string, number> }) => group.key["Date.dayOfWeek"])).toEqual([1, 3]);
+    const notTime = await harness.query(`{ ${vaccination} { recordAggregate(groupBy: [], groupByTime: [{ field: "Sex", part: DAY_OF_WEEK }]) { count } } }`);
+    expect(notTime.errors?.[0]?.message).toBe('Grouping by the day of week needs a DATE or DATETIME field; "Sex" is STRING');
   });
 });

@@ -17,6 +17,8 @@ export { offPlanDatasets, type OffPlanDataset } from "./catalogue/off-plan-datas
 export {
   DataRecord,
   FieldFilterInput,
+  TimeGroupingInput,
+  TimePart,
   FieldOrderInput,
   FieldType,
   RecordConnection,

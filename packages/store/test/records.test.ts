@@ -164,6 +164,38 @@ describe(`records on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}`, () 
     ]);
   });
 
+  it("groups by the Hong Kong hour of a DATETIME and the day of week of a DATE, with medians", async () => {
+    const byHour = await aggregate("test-visits", { groupBy: [], groupByTime: [{ field: "seen", part: "HOUR_OF_DAY" }], aggregates: [{ fn: "median", field: "n" }] });
+    expect(byHour.statements).toHaveLength(1);
+    expect(byHour.groups).toEqual([
+      { key: { "seen.hourOfDay": null }, count: 1, "median:n": 1 },
+      { key: { "seen.hourOfDay": 7 }, count: 1, "median:n": 5 },
+      { key: { "seen.hourOfDay": 8 }, count: 1, "median:n": 2 },
+      { key: { "seen.hourOfDay": 9 }, count: 1, "median:n": 10 },
+      { key: { "seen.hourOfDay": 10 }, count: 1, "median:n": 2 },
+      { key: { "seen.hourOfDay": 11 }, count: 1, "median:n": 10 },
+    ]);
+    // 1, 2, 2, 5, 10, 10: between the middle two.
+    expect((await aggregate("test-visits", { groupBy: [], aggregates: [{ fn: "median", field: "n" }] })).groups).toEqual([{ key: {}, count: 6, "median:n": 3.5 }]);
+    const byWeekday = await aggregate("test-visits", { groupBy: [], groupByTime: [{ field: "day", part: "DAY_OF_WEEK" }] });
+    // 2026-01-17 is a Saturday.
+    expect(byWeekday.groups.map((group) => [group.key["day.dayOfWeek"], group.count])).toEqual([
+      [null, 1],
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [6, 1],
+      [7, 1],
+    ]);
+  });
+
+  it("refuses a median of text and an hour of a day without one, naming the field", async () => {
+    await expect(aggregate("test-visits", { groupBy: [], aggregates: [{ fn: "median", field: "site" }] })).rejects.toThrow('median needs a NUMBER field; "site" is STRING');
+    await expect(aggregate("test-visits", { groupBy: [], groupByTime: [{ field: "day", part: "HOUR_OF_DAY" }] })).rejects.toThrow(
+      'Grouping by the hour of day needs a DATETIME field; "day" is DATE',
+    );
+  });
+
   it("gives one group without groupBy, even when no record matches", async () => {
     expect((await aggregate("test-visits", { groupBy: [], aggregates: [{ fn: "sum", field: "n" }] })).groups).toEqual([{ key: {}, count: 6, "sum:n": 30 }]);
     const none = await aggregate("test-visits", { groupBy: [], aggregates: [{ fn: "max", field: "n" }], filter: [{ field: "n", gt: 100 }] });

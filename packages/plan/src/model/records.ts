@@ -133,6 +133,28 @@ export class FieldFilterInput {
   contains?: string;
 }
 
+export enum TimePart {
+  HOUR_OF_DAY = "HOUR_OF_DAY",
+  DAY_OF_WEEK = "DAY_OF_WEEK",
+}
+registerEnumType(TimePart, {
+  name: "TimePart",
+  description: "A part of a date or instant, in Hong Kong time.",
+  valuesConfig: {
+    HOUR_OF_DAY: { description: "The hour, 0 to 23 (a DATETIME field)." },
+    DAY_OF_WEEK: { description: "The day of the week, 1 (Monday) to 7 (Sunday) (a DATE or DATETIME field)." },
+  },
+});
+
+@InputType({ description: 'Groups records by a part of a field\'s time as well: the key holds it as "<field>.hourOfDay" or "<field>.dayOfWeek".' })
+export class TimeGroupingInput {
+  @Field(() => String, { description: "A DATETIME field (or a DATE one, for DAY_OF_WEEK)." })
+  field!: string;
+
+  @Field(() => TimePart, { description: "Which part of its time." })
+  part!: TimePart;
+}
+
 @InputType({ description: "A sort key." })
 export class FieldOrderInput {
   @Field(() => String, { description: "Field name (see `Dataset.fields`)." })

@@ -1,7 +1,7 @@
 import { parseIsoDateTime } from "@hkhealth/plan";
 import { likeEscape, sqlLiteral, type SqlParams } from "./sql.js";
 import { columnType, typedColumn } from "./typed-table.js";
-import { RecordQueryError, type FieldFilter, type FieldType, type RecordSettings, type RecordFieldInfo } from "./types.js";
+import { RecordQueryError, type FieldFilter, type RecordSettings, type RecordFieldInfo } from "./types.js";
 
 /** Looks a field up by name, or fails listing the dataset's fields. */
 export function requireField(settings: RecordSettings, name: string): RecordFieldInfo {

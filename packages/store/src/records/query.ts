@@ -109,7 +109,42 @@ export async function countRecords(
   return row?.count ?? 0;
 }
 
-export type AggregateFunction = "sum" | "avg" | "min" | "max";
+export type AggregateFunction = "sum" | "avg" | "min" | "max" | "median";
+
+/** Functions of NUMBER fields only, computed as float8. */
+const numericFunctions: Readonly<Partial<Record<AggregateFunction, (value: string) => string>>> = {
+  sum: (value) => `sum(${value})::float8`,
+  avg: (value) => `avg(${value})::float8`,
+  // Interpolated between the two middle values of an even group, as percentile_cont does.
+  median: (value) => `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${value})::float8`,
+};
+
+/** A part of a field's time to group by, in Hong Kong time: the hour (0-23), the ISO day of the week (1 Monday - 7 Sunday). */
+export type TimePart = "HOUR_OF_DAY" | "DAY_OF_WEEK";
+
+export interface TimeGrouping {
+  /** A DATETIME field (or a DATE one, for DAY_OF_WEEK). */
+  readonly field: string;
+  readonly part: TimePart;
+}
+
+/** The key's name for a time part of a field: "updateTime.hourOfDay". */
+export function timeGroupingKey(grouping: TimeGrouping): string {
+  return `${grouping.field}.${grouping.part === "HOUR_OF_DAY" ? "hourOfDay" : "dayOfWeek"}`;
+}
+
+/** The SQL of a field's time part, or why the field has none. */
+function timePart(settings: RecordSettings, grouping: TimeGrouping): string {
+  const field = requireField(settings, grouping.field);
+  const value = fieldExpression(field);
+  if (field.type === "DATETIME") {
+    return `extract(${grouping.part === "HOUR_OF_DAY" ? "hour" : "isodow"} FROM ${value} AT TIME ZONE 'Asia/Hong_Kong')::int`;
+  }
+  if (field.type === "DATE" && grouping.part === "DAY_OF_WEEK") return `extract(isodow FROM ${value}::date)::int`;
+  throw new RecordQueryError(
+    `Grouping by the ${grouping.part === "HOUR_OF_DAY" ? "hour of day" : "day of week"} needs a ${grouping.part === "HOUR_OF_DAY" ? "DATETIME" : "DATE or DATETIME"} field; ${JSON.stringify(field.name)} is ${field.type}`,
+  );
+}
 
 export interface AggregateRequest {
   readonly fn: AggregateFunction;
@@ -118,6 +153,8 @@ export interface AggregateRequest {
 
 export interface AggregateQuery extends RecordWindow {
   readonly groupBy: readonly string[];
+  /** Parts of fields' times to group by as well (the hour of day, the day of week). */
+  readonly groupByTime?: readonly TimeGrouping[] | null;
   readonly filter?: readonly FieldFilter[] | null;
   /** The aggregates the client selected; each is computed in the same statement. */
   readonly aggregates: readonly AggregateRequest[];
@@ -144,15 +181,6 @@ function aggregateValue(type: FieldType, value: unknown): unknown {
 }
 
 /**
- * Counts (and sums, averages, minima, maxima) per group of field values, computed in PostgreSQL.
- *
- * The records' values are taken out in a subquery the planner keeps (OFFSET 0): the groups'
- * JSON values (a missing field counts as JSON null, as in the key) and the aggregated fields,
- * typed. Grouping those narrow rows on plain columns lets PostgreSQL hash them; the key object is
- * built per group afterwards. Grouping on a key built per record sorted whole records instead
- * (spilling to disk on large windows).
- */
-/**
  * A group's value of a field as JSON, as the record holds it: from the typed column (a text, a
  * number, a boolean reads back the same), except a DATETIME, whose column has lost the offset
  * it was published with.
@@ -161,6 +189,16 @@ function groupValue(field: RecordFieldInfo, name: string): string {
   return field.type === "DATETIME" ? `r.fields->${name}` : `to_jsonb(${fieldExpression(field)})`;
 }
 
+/**
+ * Counts (and sums, averages, medians, minima, maxima) per group of field values and parts of
+ * their times, computed in PostgreSQL.
+ *
+ * The records' values are taken out in a subquery the planner keeps (OFFSET 0): the groups'
+ * JSON values (a missing field counts as JSON null, as in the key) and the aggregated fields,
+ * typed. Grouping those narrow rows on plain columns lets PostgreSQL hash them; the key object is
+ * built per group afterwards. Grouping on a key built per record sorted whole records instead
+ * (spilling to disk on large windows).
+ */
 export async function aggregateRecords(
   prisma: PrismaClient,
   settings: RecordSettings,
@@ -173,27 +211,36 @@ export async function aggregateRecords(
   const valueFields: RecordFieldInfo[] = [];
   const columns = requests.map((request, index) => {
     const field = requireField(settings, request.field);
-    if ((request.fn === "sum" || request.fn === "avg") && field.type !== "NUMBER") {
+    const numeric = numericFunctions[request.fn];
+    if (numeric && field.type !== "NUMBER") {
       throw new RecordQueryError(`${request.fn} needs a NUMBER field; ${JSON.stringify(field.name)} is ${field.type}`);
     }
     if (!valueFields.includes(field)) valueFields.push(field);
     const value = `v${valueFields.indexOf(field)}`;
-    return `${request.fn === "sum" || request.fn === "avg" ? `${request.fn}(${value})::float8` : `${request.fn}(${value})`} AS a${index}`;
+    return `${numeric ? numeric(value) : `${request.fn}(${value})`} AS a${index}`;
   });
-  const names = groupFields.map((field) => params.add(field.name, "text"));
+  const timeGroupings = query.groupByTime ?? [];
+  const groups = [
+    ...groupFields.map((field) => {
+      const name = params.add(field.name, "text");
+      return { name, value: groupValue(field, name) };
+    }),
+    ...timeGroupings.map((grouping) => ({ name: params.add(timeGroupingKey(grouping), "text"), value: `to_jsonb(${timePart(settings, grouping)})` })),
+  ];
   const extracted = [
-    ...groupFields.map((field, index) => `coalesce(${groupValue(field, names[index]!)}, 'null'::jsonb) AS g${index}`),
+    ...groups.map((group, index) => `coalesce(${group.value}, 'null'::jsonb) AS g${index}`),
     ...valueFields.map((field, index) => `${fieldExpression(field)} AS v${index}`),
   ];
-  const key = groupFields.length ? `jsonb_build_object(${names.map((name, index) => `${name}, g${index}`).join(", ")})` : `'{}'::jsonb`;
+  const key = groups.length ? `jsonb_build_object(${groups.map((group, index) => `${group.name}, g${index}`).join(", ")})` : `'{}'::jsonb`;
   const sql =
     `SELECT ${key} AS key, count(*)::int AS count${columns.map((column) => `, ${column}`).join("")}` +
     ` FROM (SELECT ${extracted.length ? extracted.join(", ") : "NULL AS none"} ${scope(settings, query, query.filter, params)} OFFSET 0) extracted` +
-    (groupFields.length ? ` GROUP BY ${groupFields.map((_, index) => `g${index}`).join(", ")} ORDER BY 1` : "") +
+    (groups.length ? ` GROUP BY ${groups.map((_, index) => `g${index}`).join(", ")} ORDER BY 1` : "") +
     ` LIMIT ${MAX_GROUPS + 1}`;
   const rows = await prisma.$queryRawUnsafe<Array<Record<string, unknown> & { key: Record<string, unknown>; count: number }>>(sql, ...params.values);
   if (rows.length > MAX_GROUPS) {
-    throw new RecordQueryError(`Grouping by ${query.groupBy.join(", ")} gives more than ${MAX_GROUPS} groups; filter first or group by fewer fields`);
+    const grouping = [...query.groupBy, ...timeGroupings.map(timeGroupingKey)].join(", ");
+    throw new RecordQueryError(`Grouping by ${grouping} gives more than ${MAX_GROUPS} groups; filter first or group by fewer fields`);
   }
   return rows.map((row) => ({
     key: row.key,

@@ -2,7 +2,7 @@ import { Kind, type GraphQLResolveInfo, type ValueNode } from "graphql";
 import type { AggregateFunction, AggregateRequest } from "@hkhealth/store";
 import { selectedFields } from "@hkhealth/subgraph-kit";
 
-const aggregateFunctions = new Set<string>(["sum", "avg", "min", "max"]);
+const aggregateFunctions = new Set<string>(["sum", "avg", "median", "min", "max"]);
 
 function argumentValue(node: ValueNode, variables: Record<string, unknown>): unknown {
   if (node.kind === Kind.VARIABLE) return variables[node.name.value];
@@ -11,7 +11,7 @@ function argumentValue(node: ValueNode, variables: Record<string, unknown>): unk
 }
 
 /**
- * The `sum/avg/min/max(field:)` a client selected on the groups, read from the query itself so
+ * The `sum/avg/median/min/max(field:)` a client selected on the groups, read from the query itself so
  * that PostgreSQL computes them all in the statement that groups the records.
  */
 export function requestedAggregates(info: GraphQLResolveInfo): AggregateRequest[] {

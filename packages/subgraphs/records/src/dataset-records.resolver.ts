@@ -6,6 +6,7 @@ import {
   RecordConnection,
   RecordField,
   RecordGroup,
+  TimeGroupingInput,
   type FieldType,
 } from "@hkhealth/plan";
 import { aggregateRecords, countRecords, findRecords, RecordQueryError, type RecordRow, type RecordSettings } from "@hkhealth/store";
@@ -93,7 +94,7 @@ export class DatasetRecordsResolver {
     () => [RecordGroup],
     answeredBy(
       "records",
-      "Records grouped by the values of `groupBy` fields (none: one group of all), with count, sum, avg, min and max computed in PostgreSQL.",
+      "Records grouped by the values of `groupBy` fields and the time parts of `groupByTime` (none: one group of all), with count, sum, avg, median, min and max computed in PostgreSQL.",
     ),
   )
   async recordAggregate(
@@ -101,6 +102,11 @@ export class DatasetRecordsResolver {
     @Ctx() context: GraphContext,
     @Info() info: GraphQLResolveInfo,
     @Arg("groupBy", () => [String], { description: "Fields whose values form the groups." }) groupBy: string[],
+    @Arg("groupByTime", () => [TimeGroupingInput], {
+      nullable: true,
+      description: 'Parts of fields\' times that form the groups as well, in Hong Kong time: `{ field: "updateTime", part: HOUR_OF_DAY }`.',
+    })
+    groupByTime?: TimeGroupingInput[] | null,
     @Arg("filter", () => [FieldFilterInput], { nullable: true, description: "Conditions on fields; all must hold." }) filter?: FieldFilterInput[] | null,
     @Arg("asOf", () => DateTimeScalar, { nullable: true, description: "The snapshot in force at this time." }) asOf?: Date | null,
     @Arg("from", () => DateTimeScalar, { nullable: true, description: "Records observed at or after this time." }) from?: Date | null,
@@ -108,7 +114,7 @@ export class DatasetRecordsResolver {
   ): Promise<RecordGroup[]> {
     const settings = await settingsOf(dataset, context);
     return asUserInput(() =>
-      aggregateRecords(context.store.prisma, settings, { groupBy, filter, asOf, from, to, aggregates: requestedAggregates(info) }),
+      aggregateRecords(context.store.prisma, settings, { groupBy, groupByTime, filter, asOf, from, to, aggregates: requestedAggregates(info) }),
     );
   }
 

@@ -43,6 +43,11 @@ export class RecordGroupResolver {
     return aggregate(group, "avg", field);
   }
 
+  @FieldResolver(() => Float, { nullable: true, description: "Median of a NUMBER field over the group (between the two middle values when they are an even number)." })
+  median(@Root() group: RecordGroup, @Arg("field", () => String, { description: "A NUMBER field." }) field: string): unknown {
+    return aggregate(group, "median", field);
+  }
+
   @FieldResolver(() => GraphQLJSON, { nullable: true, description: "Smallest value of a field in the group, compared by its type." })
   min(@Root() group: RecordGroup, @Arg("field", () => String, { description: "Any field." }) field: string): unknown {
     return aggregate(group, "min", field);
