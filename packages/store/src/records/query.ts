@@ -181,12 +181,19 @@ function aggregateValue(type: FieldType, value: unknown): unknown {
 }
 
 /**
- * A group's value of a field as JSON, as the record holds it: from the typed column (a text, a
- * number, a boolean reads back the same), except a DATETIME, whose column has lost the offset
- * it was published with.
+ * What records are grouped on for a field, and how a group's value of it becomes the key's JSON,
+ * as the record holds it: the typed column, made JSON once per group (a text, a number, a
+ * boolean reads back the same; grouping and sorting typed values is cheaper than JSON ones),
+ * except a DATETIME, grouped on its JSON, as its column has lost the offset it was published with.
  */
-function groupValue(field: RecordFieldInfo, name: string): string {
-  return field.type === "DATETIME" ? `r.fields->${name}` : `to_jsonb(${fieldExpression(field)})`;
+function fieldGroup(field: RecordFieldInfo, name: string): { readonly value: string; readonly json: (grouped: string) => string } {
+  if (field.type === "DATETIME") return { value: `coalesce(r.fields->${name}, 'null'::jsonb)`, json: (grouped) => grouped };
+  return { value: fieldExpression(field), json: typedGroupJson };
+}
+
+/** A typed group value as the key's JSON: a missing value and a JSON null are both null. */
+function typedGroupJson(grouped: string): string {
+  return `coalesce(to_jsonb(${grouped}), 'null'::jsonb)`;
 }
 
 /**
@@ -194,10 +201,9 @@ function groupValue(field: RecordFieldInfo, name: string): string {
  * their times, computed in PostgreSQL.
  *
  * The records' values are taken out in a subquery the planner keeps (OFFSET 0): the groups'
- * JSON values (a missing field counts as JSON null, as in the key) and the aggregated fields,
- * typed. Grouping those narrow rows on plain columns lets PostgreSQL hash them; the key object is
- * built per group afterwards. Grouping on a key built per record sorted whole records instead
- * (spilling to disk on large windows).
+ * values (fieldGroup) and the aggregated fields, typed. Grouping those narrow rows on plain
+ * columns lets PostgreSQL hash them; the key object is built per group afterwards. Grouping on
+ * a key built per record sorted whole records instead (spilling to disk on large windows).
  */
 export async function aggregateRecords(
   prisma: PrismaClient,
@@ -223,15 +229,15 @@ export async function aggregateRecords(
   const groups = [
     ...groupFields.map((field) => {
       const name = params.add(field.name, "text");
-      return { name, value: groupValue(field, name) };
+      return { name, ...fieldGroup(field, name) };
     }),
-    ...timeGroupings.map((grouping) => ({ name: params.add(timeGroupingKey(grouping), "text"), value: `to_jsonb(${timePart(settings, grouping)})` })),
+    ...timeGroupings.map((grouping) => ({ name: params.add(timeGroupingKey(grouping), "text"), value: timePart(settings, grouping), json: typedGroupJson })),
   ];
   const extracted = [
-    ...groups.map((group, index) => `coalesce(${group.value}, 'null'::jsonb) AS g${index}`),
+    ...groups.map((group, index) => `${group.value} AS g${index}`),
     ...valueFields.map((field, index) => `${fieldExpression(field)} AS v${index}`),
   ];
-  const key = groups.length ? `jsonb_build_object(${groups.map((group, index) => `${group.name}, g${index}`).join(", ")})` : `'{}'::jsonb`;
+  const key = groups.length ? `jsonb_build_object(${groups.map((group, index) => `${group.name}, ${group.json(`g${index}`)}`).join(", ")})` : `'{}'::jsonb`;
   const sql =
     `SELECT ${key} AS key, count(*)::int AS count${columns.map((column) => `, ${column}`).join("")}` +
     ` FROM (SELECT ${extracted.length ? extracted.join(", ") : "NULL AS none"} ${scope(settings, query, query.filter, params)} OFFSET 0) extracted` +
