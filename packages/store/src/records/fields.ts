@@ -1,5 +1,5 @@
 import { parseIsoDateTime } from "@hkhealth/plan";
-import { likeEscape, sqlLiteral, type SqlParams } from "./sql.js";
+import { likeEscape, recordFieldText, type SqlParams } from "./sql.js";
 import { columnType, typedColumn } from "./typed-table.js";
 import { RecordQueryError, type FieldFilter, type RecordSettings, type RecordFieldInfo } from "./types.js";
 
@@ -18,11 +18,6 @@ export function requireField(settings: RecordSettings, name: string): RecordFiel
 /** The SQL expression of a field's value: its typed column in the dataset's table `t` (typed-table.ts). */
 export function fieldExpression(field: RecordFieldInfo): string {
   return `t.${typedColumn(field)}`;
-}
-
-/** The field's value as its JSON in the record, for what only the published text says (a DATETIME's own offset). */
-function jsonText(field: RecordFieldInfo): string {
-  return `(r.fields->>${sqlLiteral(field.name)})`;
 }
 
 /** "YYYY-MM-DD" naming a day that exists (not 2022-02-30). */
@@ -115,7 +110,7 @@ export function filterConditions(settings: RecordSettings, filter: FieldFilter, 
   }
   if (filter.contains != null) {
     // Matched in the value's text as published: a DATETIME's is in the record (its column has lost the offset).
-    const text = field.type === "DATETIME" ? jsonText(field) : field.type === "STRING" || field.type === "DATE" ? expression : `${expression}::text`;
+    const text = field.type === "DATETIME" ? `(${recordFieldText("r", field.name)})` : field.type === "STRING" || field.type === "DATE" ? expression : `${expression}::text`;
     conditions.push(`${text} ILIKE ${params.add(`%${likeEscape(filter.contains)}%`)}`);
   }
   if (conditions.length === 0) {

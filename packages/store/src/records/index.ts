@@ -3,8 +3,8 @@ export { findRecords, countRecords, aggregateRecords, aggregateKey, timeGrouping
 export type { RecordRow, RecordPageQuery, AggregateFunction, AggregateRequest, AggregateQuery, AggregateGroup, TimeGrouping, TimePart } from "./query.js";
 export { insertRecords, openInsertingRecordWriter, RecordBatch, type OpenRecordWriter, type RecordWriter, readDatasetFields, saveDatasetFields, storeStringFieldsAsText, type RecordToWrite, type RecordBatchTarget } from "./write.js";
 export { createRecordLoaders, type RecordLoaders } from "./loaders.js";
-export { SqlParams, sqlLiteral, likeEscape } from "./sql.js";
+export { SqlParams, sqlLiteral, likeEscape, recordFieldText } from "./sql.js";
 export { latestObservations, latestSnapshotRecords, inSnapshot, type SnapshotSelection, type SnapshotSeries } from "./snapshot.js";
 export { latestPerKey, type LatestPerKeyQuery, type LatestRow, type LatestTieBreak } from "./latest-per-key.js";
 export { rowsToFetch, splitPage } from "./page.js";
-export { syncTypedTable, buildMissingTypedTables, typedTable, typedColumn, columnType, typedIndexes, TYPED_RECORDS_SCHEMA } from "./typed-table.js";
+export { syncTypedTable, buildMissingTypedTables, typedTable, TYPED_RECORDS_SCHEMA } from "./typed-table.js";

@@ -128,22 +128,26 @@ export interface TimeGrouping {
   readonly part: TimePart;
 }
 
+/** Each time part: its name in a key, in messages, PostgreSQL's extract() field and the field types it is taken from. */
+const timeParts: Readonly<Record<TimePart, { key: string; label: string; extract: string; types: readonly FieldType[] }>> = {
+  HOUR_OF_DAY: { key: "hourOfDay", label: "hour of day", extract: "hour", types: ["DATETIME"] },
+  DAY_OF_WEEK: { key: "dayOfWeek", label: "day of week", extract: "isodow", types: ["DATE", "DATETIME"] },
+};
+
 /** The key's name for a time part of a field: "updateTime.hourOfDay". */
 export function timeGroupingKey(grouping: TimeGrouping): string {
-  return `${grouping.field}.${grouping.part === "HOUR_OF_DAY" ? "hourOfDay" : "dayOfWeek"}`;
+  return `${grouping.field}.${timeParts[grouping.part].key}`;
 }
 
-/** The SQL of a field's time part, or why the field has none. */
+/** The SQL of a field's time part in Hong Kong (a DATE is a Hong Kong day already), or why the field has none. */
 function timePart(settings: RecordSettings, grouping: TimeGrouping): string {
   const field = requireField(settings, grouping.field);
-  const value = fieldExpression(field);
-  if (field.type === "DATETIME") {
-    return `extract(${grouping.part === "HOUR_OF_DAY" ? "hour" : "isodow"} FROM ${value} AT TIME ZONE 'Asia/Hong_Kong')::int`;
+  const part = timeParts[grouping.part];
+  if (!part.types.includes(field.type)) {
+    throw new RecordQueryError(`Grouping by the ${part.label} needs a ${part.types.join(" or ")} field; ${JSON.stringify(field.name)} is ${field.type}`);
   }
-  if (field.type === "DATE" && grouping.part === "DAY_OF_WEEK") return `extract(isodow FROM ${value}::date)::int`;
-  throw new RecordQueryError(
-    `Grouping by the ${grouping.part === "HOUR_OF_DAY" ? "hour of day" : "day of week"} needs a ${grouping.part === "HOUR_OF_DAY" ? "DATETIME" : "DATE or DATETIME"} field; ${JSON.stringify(field.name)} is ${field.type}`,
-  );
+  const value = field.type === "DATE" ? `${fieldExpression(field)}::date` : `${fieldExpression(field)} AT TIME ZONE 'Asia/Hong_Kong'`;
+  return `extract(${part.extract} FROM ${value})::int`;
 }
 
 export interface AggregateRequest {

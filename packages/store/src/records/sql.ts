@@ -14,6 +14,11 @@ export function sqlLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
+/** A record's field as text, `r.fields->>'Case no.'`: the field name quoted as a literal. */
+export function recordFieldText(alias: string, name: string): string {
+  return `${alias}.fields->>${sqlLiteral(name)}`;
+}
+
 /** Escapes LIKE wildcards so `contains` matches the text literally. */
 export function likeEscape(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);

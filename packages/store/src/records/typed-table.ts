@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
-import { sqlLiteral } from "./sql.js";
+import { recordFieldText } from "./sql.js";
+import { readDatasetFields } from "./write.js";
 import type { FieldType, RecordFieldInfo } from "./types.js";
 
 type Transaction = Prisma.TransactionClient;
@@ -26,7 +27,7 @@ type Transaction = Prisma.TransactionClient;
 export const TYPED_RECORDS_SCHEMA = "dataset_records";
 
 /** A name as an SQL identifier, quoted: dataset ids are slugs with hyphens. */
-export function quoteIdentifier(name: string): string {
+function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
@@ -62,7 +63,7 @@ export function columnType(type: FieldType): string {
 
 /** A field's value taken out of the JSONB of "Record" row `record`, as its typed column holds it. */
 export function valueFromJson(field: RecordFieldInfo, record = "r"): string {
-  const text = `(${record}.fields->>${sqlLiteral(field.name)})`;
+  const text = `(${recordFieldText(record, field.name)})`;
   return columnTypes[field.type] === "text" ? text : `${text}::${columnTypes[field.type]}`;
 }
 
@@ -90,7 +91,7 @@ function indexName(datasetId: string, columns: readonly string[]): string {
  * snapshot's rows and one for windows of observation time; one led by each filter field, then
  * the first sort field (or the record id, the default order); one per sort field.
  */
-export function typedIndexes(datasetId: string, fields: readonly RecordFieldInfo[], filterFields: readonly string[], sortFields: readonly string[]): TypedIndex[] {
+function typedIndexes(datasetId: string, fields: readonly RecordFieldInfo[], filterFields: readonly string[], sortFields: readonly string[]): TypedIndex[] {
   const byName = new Map(fields.map((field) => [field.name, typedColumn(field)]));
   const sorts = sortFields.map(sortMark).flatMap((mark) => {
     const column = byName.get(mark.name);
@@ -192,8 +193,7 @@ export async function buildMissingTypedTables(prisma: PrismaClient): Promise<str
     await prisma.$transaction(
       async (tx) => {
         await tx.$executeRawUnsafe(`SELECT 1 FROM "Dataset" WHERE id = $1 FOR UPDATE`, id);
-        const fields = await tx.datasetField.findMany({ where: { datasetId: id }, orderBy: { position: "asc" } });
-        await syncTypedTable(tx, id, fields.map((field) => ({ name: field.name, type: field.type as FieldType, position: field.position })), null);
+        await syncTypedTable(tx, id, await readDatasetFields(tx, id), null);
       },
       { timeout: 30 * 60_000, maxWait: 60_000 },
     );

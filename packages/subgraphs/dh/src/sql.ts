@@ -1,4 +1,4 @@
-import { likeEscape, sqlLiteral, SqlParams } from "@hkhealth/store";
+import { likeEscape, recordFieldText, SqlParams } from "@hkhealth/store";
 import type { GraphContext } from "@hkhealth/subgraph-kit";
 
 export { SqlParams };
@@ -7,9 +7,7 @@ export { SqlParams };
  * A record field as text, `r.fields->>'Case no.'`. Field names are this package's constants
  * (the agencies' column headers), never client input; quotes are doubled all the same.
  */
-export function fieldText(alias: string, name: string): string {
-  return `${alias}.fields->>${sqlLiteral(name)}`;
-}
+export const fieldText = recordFieldText;
 
 /** A LIKE pattern matching `text` anywhere, its wildcards taken literally. */
 export function containsPattern(text: string): string {
