@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { ingestFile } from "@hkhealth/ingest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCsv } from "./csv-rows.js";
 import { startHarness, type Harness } from "./harness.js";
 
 const fixture = (name: string) => resolve(import.meta.dirname, "fixtures", name);
@@ -193,12 +193,11 @@ describe("records through the gateway", () => {
   });
 
   it("groups by the day of week of a date, with medians, as the file's rows say", async () => {
-    // The fixture's rows by hand: Date and Sinovac 1st dose (2021-02-22 a Monday, 2021-03-10 a Wednesday, 2022-01-05 a Wednesday).
-    const rows = readFileSync(fixture("vaccination-by-age.csv"), "utf8").trim().split("\n").slice(1).map((line) => line.replaceAll('"', "").split(","));
+    // The fixture's rows, read apart from the ingest (2021-02-22 a Monday, 2021-03-10 and 2022-01-05 Wednesdays).
     const byDay = new Map<number, number[]>();
-    for (const [date, , , sinovac] of rows) {
-      const day = ((new Date(`${date}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-      byDay.set(day, [...(byDay.get(day) ?? []), Number(sinovac)]);
+    for (const row of readCsv(fixture("vaccination-by-age.csv"))) {
+      const day = ((new Date(`${row["Date"]}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+      byDay.set(day, [...(byDay.get(day) ?? []), Number(row["Sinovac 1st dose"])]);
     }
     const median = (values: number[]) => {
       const sorted = [...values].sort((a, b) => a - b);

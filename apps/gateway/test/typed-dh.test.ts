@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { sharedFiles } from "@hkhealth/config/testing";
 import { ingestFile } from "@hkhealth/ingest";
 import { offPlanDatasets } from "@hkhealth/plan";
 import { registerDataset } from "@hkhealth/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readCsv } from "./csv-rows.js";
 import { fetches, startHarness, type Harness } from "./harness.js";
 
 // The Department of Health's typed views through the gateway: the Centre for Health Protection's
@@ -27,42 +27,6 @@ const datasetIds = {
   cases: "dh-chp-covid19-cases",
   buildings: "dh-chp-covid19-buildings",
 } as const;
-
-type CsvRow = Record<string, string>;
-
-/** A CSV file's rows by header, read independently of the ingest so the expected answers are the file's own. */
-function readCsv(path: string): CsvRow[] {
-  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  const endCell = () => {
-    row.push(cell);
-    cell = "";
-  };
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index]!;
-    if (quoted) {
-      if (character !== '"') cell += character;
-      else if (text[index + 1] === '"') cell += text[++index];
-      else quoted = false;
-    } else if (character === '"') {
-      quoted = true;
-    } else if (character === ",") {
-      endCell();
-    } else if (character === "\n") {
-      endCell();
-      rows.push(row);
-      row = [];
-    } else if (character !== "\r") {
-      cell += character;
-    }
-  }
-  if (cell !== "" || row.length > 0) rows.push([...row, cell]);
-  const [header = [], ...body] = rows;
-  return body.filter((cells) => cells.some((value) => value !== "")).map((cells) => Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ""])));
-}
 
 /** "08/01/2020" as "2020-01-08". */
 function isoOf(dayFirst: string): string {

@@ -1,10 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { insertingRecordTransaction, type Store } from "@hkhealth/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BATCH_SIZE, ingestFile, IngestInterrupted } from "../src/index.js";
 import { ingestFailure } from "./support/fixtures.js";
+import { scratchFiles } from "./support/scratch-files.js";
 import { openTestStore, tableCounts } from "./support/store.js";
 
 /*
@@ -13,13 +11,13 @@ import { openTestStore, tableCounts } from "./support/store.js";
  */
 
 let store: Store;
-const scratch = mkdtempSync(join(tmpdir(), "hkhealth-copy-"));
+const scratch = scratchFiles("copy");
 beforeAll(async () => {
   store = await openTestStore();
 });
 afterAll(async () => {
   await store?.close();
-  rmSync(scratch, { recursive: true, force: true });
+  scratch.remove();
 });
 
 const datasetId = "hb-ehrss-healthcare-providers"; // no row schema of its own
@@ -30,9 +28,7 @@ function rows(count: number, cell: (index: number) => string | undefined = () =>
 }
 
 function csvFile(name: string, lines: readonly string[], columns = header): string {
-  const path = join(scratch, name);
-  writeFileSync(path, [columns, ...lines].join("\n"));
-  return path;
+  return scratch.csv(name, columns, lines);
 }
 
 /** The statements that put records in: one COPY, or one INSERT per batch. */

@@ -1,5 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Prisma, PrismaClient, Store } from "@hkhealth/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,6 +5,7 @@ import { BATCH_SIZE, IngestError, ingestFile, type IngestProgress, type RawRow }
 import { rowValidator } from "../src/validate-row.js";
 import { writeIngestion, type IngestionToWrite } from "../src/write-ingestion.js";
 import { ingestFailure } from "./support/fixtures.js";
+import { scratchFiles } from "./support/scratch-files.js";
 import { openTestStore, tableCounts } from "./support/store.js";
 
 /*
@@ -16,7 +15,7 @@ import { openTestStore, tableCounts } from "./support/store.js";
  */
 
 let store: Store;
-const scratch = mkdtempSync(join(tmpdir(), "hkhealth-overlap-"));
+const scratch = scratchFiles("overlap");
 beforeAll(async () => {
   store = await openTestStore();
   // Something to leave alone.
@@ -29,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await store?.close();
-  rmSync(scratch, { recursive: true, force: true });
+  scratch.remove();
 });
 
 const datasetId = "hb-ehrss-healthcare-providers"; // no row schema of its own
@@ -41,9 +40,7 @@ function rows(count: number, cell: (index: number) => string | undefined = () =>
 }
 
 function csvFile(name: string, lines: readonly string[]): string {
-  const path = join(scratch, name);
-  writeFileSync(path, [header, ...lines].join("\n"));
-  return path;
+  return scratch.csv(name, header, lines);
 }
 
 describe("through ingestFile", () => {
@@ -131,7 +128,7 @@ describe("with an INSERT held in flight", () => {
   let sequence = 0;
   function ingestion(rowSource: AsyncIterable<RawRow>): IngestionToWrite {
     const fetchedAt = new Date();
-    const location = join(scratch, `held-${++sequence}.csv`);
+    const location = join(scratch.dir, `held-${++sequence}.csv`);
     return {
       datasetId,
       resource: datasetId,

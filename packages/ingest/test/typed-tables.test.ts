@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { AgencyCode, DataFormat, UpdateFrequency } from "@hkhealth/plan";
 import { buildMissingTypedTables, registerDataset, typedTable, type Store } from "@hkhealth/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestFile } from "../src/index.js";
 import { ingestFailure } from "./support/fixtures.js";
+import { scratchFiles } from "./support/scratch-files.js";
 import { openTestStore } from "./support/store.js";
 
 /*
@@ -14,13 +12,13 @@ import { openTestStore } from "./support/store.js";
  */
 
 let store: Store;
-const scratch = mkdtempSync(join(tmpdir(), "hkhealth-typed-"));
+const scratch = scratchFiles("typed");
 beforeAll(async () => {
   store = await openTestStore();
 });
 afterAll(async () => {
   await store?.close();
-  rmSync(scratch, { recursive: true, force: true });
+  scratch.remove();
 });
 
 const header = "id,name,district,opened,beds";
@@ -39,9 +37,7 @@ async function register(id: string): Promise<void> {
 }
 
 function csvFile(name: string, lines: readonly string[], columns = header): string {
-  const path = join(scratch, name);
-  writeFileSync(path, [columns, ...lines].join("\n"));
-  return path;
+  return scratch.csv(name, columns, lines);
 }
 
 async function tableExists(datasetId: string): Promise<boolean> {
