@@ -22,10 +22,13 @@ export async function download(
   interruption?: AbortSignal,
 ): Promise<FetchedFile | "unchanged"> {
   const fetchedAt = new Date();
-  const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(interruption ? [interruption] : [])]);
+  // Held here, not only inside AbortSignal.any: a timeout signal nothing else refers to can be
+  // garbage-collected before it fires, and the fetch of a stalled server then never ends.
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = AbortSignal.any([timeout, ...(interruption ? [interruption] : [])]);
   const fail = (error: unknown): never => {
     if (interruption?.aborted) throw new IngestInterrupted(url);
-    throw new IngestError(url, signal.aborted ? `no complete answer within ${timeoutMs} ms` : `could not be fetched (${causeOf(error)})`);
+    throw new IngestError(url, timeout.aborted ? `no complete answer within ${timeoutMs} ms` : `could not be fetched (${causeOf(error)})`);
   };
   const response = await fetch(url, { headers: conditionalHeaders(validators), signal }).catch(fail);
   if (response.status === 304) {
